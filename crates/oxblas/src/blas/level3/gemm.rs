@@ -1,0 +1,446 @@
+//! GEMM: `C = alpha * op(A) * op(B) + beta * C`, one generic driver.
+//!
+//! Paths, chosen by shape only (never by thread count, so results are
+//! bitwise identical for every thread count):
+//!
+//! * trivial: `m == 0 || n == 0` returns; `alpha == 0 || k == 0` only scales C
+//!   by beta (beta == 0 writes zeros without reading C) and reads neither A
+//!   nor B.
+//! * small (`m*n*k <= SMALL_WORK`): no packing of B and, when A's columns are
+//!   contiguous, none of A either; the micro-kernel reads the operands in
+//!   place. One thread: the call is too short to amortise waking another.
+//! * blocked: Goto/BLIS five loops (see `blocking.rs`) with packed A and B,
+//!   parallel over the output: threads form a `tm x tn` grid over C's rows
+//!   and B's NR-panels, share each packed B block (packed cooperatively,
+//!   then a barrier), and never split k.
+//!
+//! Row-major C (unit column stride) is handled by computing the transposed
+//! product `C^T = op(B)^T op(A)^T`, so the kernels always see column-major C.
+
+use super::blocking::blocking;
+use super::pack::{pack_panels, Operand};
+use crate::arch::isa;
+use crate::error::{Error, Result};
+use crate::kernels::GemmKernel;
+use crate::mat::{MatMut, MatRef};
+use crate::mem::{with_buffer, Slot};
+use crate::scalar::Scalar;
+use crate::threads::{num_threads, parallel_for, Barrier};
+
+/// How an operand enters the product (BLAS `TRANS` argument).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Op {
+    /// `A`
+    NoTrans,
+    /// `A^T`
+    Trans,
+    /// `A^H` (conjugate transpose; same as `Trans` for real types)
+    ConjTrans,
+}
+
+/// Below this `m*n*k`, the unpacked single-threaded path is faster.
+const SMALL_WORK: usize = 80 * 80 * 80;
+/// Each extra thread must get at least this much `m*n*k` work.
+const WORK_PER_THREAD: usize = 64 * 64 * 64;
+
+fn operand<T>(a: MatRef<'_, T>, op: Op) -> (Operand<T>, usize, usize) {
+    let o = Operand {
+        ptr: a.as_ptr(),
+        rs: a.row_stride(),
+        cs: a.col_stride(),
+        conj: false,
+    };
+    match op {
+        Op::NoTrans => (o, a.nrows(), a.ncols()),
+        Op::Trans => (o.t(), a.ncols(), a.nrows()),
+        Op::ConjTrans => (
+            Operand {
+                conj: true,
+                ..o.t()
+            },
+            a.ncols(),
+            a.nrows(),
+        ),
+    }
+}
+
+/// `C = alpha * op(A) * op(B) + beta * C` on strided views.
+///
+/// `op(A)` must be `m x k` and `op(B)` `k x n` where C is `m x n`.
+pub fn gemm<T: Scalar>(
+    op_a: Op,
+    op_b: Op,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    mut c: MatMut<'_, T>,
+) -> Result<()> {
+    let (m, n) = (c.nrows(), c.ncols());
+    let (oa, am, ak) = operand(a, op_a);
+    let (ob, bk, bn) = operand(b, op_b);
+    if am != m || ak != bk || bn != n {
+        return Err(Error::DimensionMismatch {
+            what: "gemm: op(A) x op(B) vs C",
+            expected: (m, n),
+            found: (am, bn),
+        });
+    }
+    if ak != bk {
+        return Err(Error::DimensionMismatch {
+            what: "gemm: inner dimensions",
+            expected: (am, ak),
+            found: (bk, bn),
+        });
+    }
+    let (rs_c, cs_c) = (c.row_stride(), c.col_stride());
+    // SAFETY: the views were built by checked constructors (or by callers of
+    // the unsafe ones, who vouched for them) and their shapes agree, so every
+    // element gemm_raw touches is inside A, B and C; C's view is exclusive.
+    unsafe { gemm_raw(m, n, ak, alpha, oa, ob, beta, c.as_mut_ptr(), rs_c, cs_c) };
+    Ok(())
+}
+
+/// `C = beta * C` with the BLAS rule that beta == 0 writes zeros (NaN and Inf
+/// in C do not survive) and beta == 1 touches nothing.
+///
+/// # Safety
+/// `c` must address a valid, exclusive `m x n` block with strides rs, cs.
+pub(crate) unsafe fn scale_c<T: Scalar>(
+    m: usize,
+    n: usize,
+    beta: T,
+    c: *mut T,
+    rs: isize,
+    cs: isize,
+) {
+    if beta.is_one() {
+        return;
+    }
+    for j in 0..n {
+        for i in 0..m {
+            let p = c.offset(i as isize * rs + j as isize * cs);
+            *p = if beta.is_zero() { T::zero() } else { beta * *p };
+        }
+    }
+}
+
+/// The driver on raw operands; the checked entry points call this.
+///
+/// # Safety
+/// `a` must address a valid `m x k` block, `b` a valid `k x n` block, `c` a
+/// valid exclusive `m x n` block with no two elements aliasing, none of C
+/// overlapping A or B.
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn gemm_raw<T: Scalar>(
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+) {
+    if m == 0 || n == 0 {
+        return;
+    }
+    if alpha.is_zero() || k == 0 {
+        return scale_c(m, n, beta, c, rs_c, cs_c);
+    }
+    // Kernels prefer unit row stride in C; a row-major C becomes column-major
+    // by transposing the whole product.
+    if cs_c.unsigned_abs() == 1 && rs_c.unsigned_abs() != 1 {
+        return gemm_raw(n, m, k, alpha, b.t(), a.t(), beta, c, cs_c, rs_c);
+    }
+    let kern = T::gemm_kernel(isa());
+    let work = m.saturating_mul(n).saturating_mul(k);
+    if work <= SMALL_WORK {
+        return gemm_small(kern, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+    }
+    let nt = num_threads().min(work / WORK_PER_THREAD).max(1);
+    gemm_blocked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+}
+
+/// Unpacked path for small products: B is read in place (unless it must be
+/// conjugated), A too when its rows are contiguous; only edge strips of A
+/// are copied so the kernel never reads past a column.
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemm_small<T: Scalar>(
+    kern: &GemmKernel<T>,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+) {
+    let (mr, nr) = (kern.mr, kern.nr);
+    let a_direct = a.rs == 1 && !(T::IS_COMPLEX && a.conj);
+    let b_direct = !(T::IS_COMPLEX && b.conj);
+    let m_tiles = m.div_ceil(mr);
+    let n_panels = n.div_ceil(nr);
+    // Scratch: packed A (all of it, or just the edge strip) then packed B.
+    let a_elems = if a_direct { mr * k } else { m_tiles * mr * k };
+    let b_elems = if b_direct { 0 } else { n_panels * nr * k };
+    let bytes = (a_elems + b_elems + 16) * core::mem::size_of::<T>();
+    with_buffer(Slot::Scratch, bytes, |buf| {
+        let a_buf: *mut T = buf.as_mut_ptr();
+        let b_buf = a_buf.add(a_elems);
+        let full_rows = if a_direct { m / mr * mr } else { 0 };
+        if a_direct {
+            if full_rows < m {
+                pack_panels(
+                    mr,
+                    m - full_rows,
+                    k,
+                    Operand {
+                        ptr: a.at(full_rows, 0),
+                        ..a
+                    },
+                    a_buf,
+                );
+            }
+        } else {
+            pack_panels(mr, m, k, a, a_buf);
+        }
+        if !b_direct {
+            pack_panels(nr, n, k, b.t(), b_buf);
+        }
+        for jp in 0..n_panels {
+            let j0 = jp * nr;
+            let nb = nr.min(n - j0);
+            for it in 0..m_tiles {
+                let i0 = it * mr;
+                let mb = mr.min(m - i0);
+                let (ap, a_cs) = if a_direct && i0 < full_rows {
+                    (a.at(i0, 0), a.cs)
+                } else if a_direct {
+                    (a_buf as *const T, mr as isize)
+                } else {
+                    (a_buf.add(i0 * k) as *const T, mr as isize)
+                };
+                let cp = c.offset(i0 as isize * rs_c + j0 as isize * cs_c);
+                if b_direct {
+                    (kern.strided_b)(
+                        k,
+                        ap,
+                        a_cs,
+                        b.at(0, j0),
+                        b.rs,
+                        b.cs,
+                        cp,
+                        rs_c,
+                        cs_c,
+                        mb,
+                        nb,
+                        alpha,
+                        beta,
+                    );
+                } else {
+                    (kern.packed_b)(
+                        k,
+                        ap,
+                        a_cs,
+                        b_buf.add(j0 * k),
+                        0,
+                        0,
+                        cp,
+                        rs_c,
+                        cs_c,
+                        mb,
+                        nb,
+                        alpha,
+                        beta,
+                    );
+                }
+            }
+        }
+    })
+}
+
+/// Pointer into C shared by the threads of one call; each writes a disjoint
+/// set of tiles.
+#[derive(Clone, Copy)]
+struct SharedMut<T>(*mut T);
+// SAFETY: threads write disjoint tiles of C (and disjoint panels of the
+// packed-B buffer, separated from the readers by barriers).
+unsafe impl<T> Sync for SharedMut<T> {}
+// SAFETY: as above.
+unsafe impl<T> Send for SharedMut<T> {}
+
+/// Splits `count` units into `parts` contiguous ranges; range `idx`.
+#[inline]
+fn split(count: usize, parts: usize, idx: usize) -> (usize, usize) {
+    (count * idx / parts, count * (idx + 1) / parts)
+}
+
+/// The `tm x tn` thread grid over C (rows in MR tiles, columns in NR
+/// panels) that minimises the largest per-thread share, and among equals
+/// keeps each share's short side longest (more reuse of each packed panel).
+fn thread_grid(nt: usize, m_tiles: usize, n_panels: usize) -> (usize, usize) {
+    let mut best = (nt, 1);
+    let mut best_cost = (usize::MAX, 0);
+    for tm in (1..=nt).rev() {
+        if nt % tm != 0 {
+            continue;
+        }
+        let tn = nt / tm;
+        let (mt, np) = (m_tiles.div_ceil(tm), n_panels.div_ceil(tn));
+        let cost = (mt * np, usize::MAX - mt.min(np));
+        if cost < best_cost {
+            best_cost = cost;
+            best = (tm, tn);
+        }
+    }
+    best
+}
+
+/// Goto/BLIS blocked GEMM on `nt` threads (fewer if the pool grants fewer).
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemm_blocked<T: Scalar>(
+    kern: &GemmKernel<T>,
+    nt: usize,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+) {
+    let bl = blocking::<T>(kern.isa);
+    let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    // Smaller NC than n when n is small: never pack more than needed.
+    let nc = bl.nc.min(n.next_multiple_of(nr));
+    let b_bytes = (kc * nc + 16) * core::mem::size_of::<T>();
+    with_buffer(Slot::B, b_bytes, |bbuf| {
+        let b_buf = SharedMut(bbuf.as_mut_ptr::<T>());
+        let c_sh = SharedMut(c);
+        let m_tiles = m.div_ceil(mr);
+        // The barrier must match the thread count the pool grants, which is
+        // only known inside; one barrier per possible count is cheap.
+        let barriers: Vec<Barrier> = (0..=nt).map(Barrier::new).collect();
+        let body = |tid: usize, nt: usize| {
+            let barrier = &barriers[nt];
+            let b_buf = b_buf;
+            let c = c_sh;
+            let (tm, tn) = thread_grid(nt, m_tiles, nc.div_ceil(nr));
+            let (im, jn) = (tid % tm, tid / tm);
+            let (t0, t1) = split(m_tiles, tm, im);
+            let (m0, m1) = (t0 * mr, (t1 * mr).min(m));
+            let mc = bl.mc.min((m1 - m0).next_multiple_of(mr)).max(mr);
+            let a_bytes = (mc * kc + 16) * core::mem::size_of::<T>();
+            with_buffer(Slot::A, a_bytes, |abuf| {
+                let a_buf: *mut T = abuf.as_mut_ptr();
+                let mut jc = 0;
+                while jc < n {
+                    let ncb = nc.min(n - jc);
+                    let panels = ncb.div_ceil(nr);
+                    let mut pc = 0;
+                    while pc < k {
+                        let kcb = kc.min(k - pc);
+                        // Everyone packs a share of B(pc, jc).
+                        let (p0, p1) = split(panels, nt, tid);
+                        if p1 > p0 {
+                            let cols = (p1 * nr).min(ncb) - p0 * nr;
+                            let src = Operand {
+                                ptr: b.at(pc, jc + p0 * nr),
+                                ..b
+                            };
+                            pack_panels(nr, cols, kcb, src.t(), b_buf.0.add(p0 * nr * kcb));
+                        }
+                        barrier.wait();
+                        let beta_k = if pc == 0 { beta } else { T::one() };
+                        let (q0, q1) = split(panels, tn, jn);
+                        let mut ic = m0;
+                        while ic < m1 && q1 > q0 {
+                            let mcb = mc.min(m1 - ic);
+                            pack_panels(
+                                mr,
+                                mcb,
+                                kcb,
+                                Operand {
+                                    ptr: a.at(ic, pc),
+                                    ..a
+                                },
+                                a_buf,
+                            );
+                            for q in q0..q1 {
+                                let j0 = q * nr;
+                                let nb = nr.min(ncb - j0);
+                                let bp = b_buf.0.add(j0 * kcb) as *const T;
+                                let mut ir = 0;
+                                while ir < mcb {
+                                    let mb = mr.min(mcb - ir);
+                                    let cp = c.0.offset(
+                                        (ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c,
+                                    );
+                                    (kern.packed_b)(
+                                        kcb,
+                                        a_buf.add(ir * kcb),
+                                        mr as isize,
+                                        bp,
+                                        0,
+                                        0,
+                                        cp,
+                                        rs_c,
+                                        cs_c,
+                                        mb,
+                                        nb,
+                                        alpha,
+                                        beta_k,
+                                    );
+                                    ir += mr;
+                                }
+                            }
+                            ic += mcb;
+                        }
+                        // B(pc, jc) is overwritten next round: wait for all readers.
+                        barrier.wait();
+                        pc += kcb;
+                    }
+                    jc += ncb;
+                }
+            });
+        };
+        parallel_for(nt, &body);
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn grid_prefers_the_long_side() {
+        assert_eq!(thread_grid(2, 100, 2), (2, 1));
+        assert_eq!(thread_grid(2, 2, 100), (1, 2));
+        assert_eq!(thread_grid(4, 50, 50), (2, 2));
+        assert_eq!(thread_grid(1, 7, 9), (1, 1));
+    }
+
+    #[test]
+    fn split_covers_everything() {
+        for count in 0..20 {
+            for parts in 1..5 {
+                let mut next = 0;
+                for i in 0..parts {
+                    let (a, b) = split(count, parts, i);
+                    assert_eq!(a, next);
+                    next = b;
+                }
+                assert_eq!(next, count);
+            }
+        }
+    }
+}

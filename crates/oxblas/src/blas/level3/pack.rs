@@ -1,0 +1,108 @@
+//! Packing: copy a block of op(A) or op(B) into the panel layout the
+//! micro-kernels stream through, applying conjugation on the way and padding
+//! edge panels with zeros (so kernels always run full MR x NR tiles over k).
+//!
+//! ```text
+//! A block (mc x kc) -> ceil(mc/MR) panels, each kc steps of MR contiguous rows
+//! B block (kc x nc) -> ceil(nc/NR) panels, each kc steps of NR contiguous cols
+//! ```
+//!
+//! Panel `q` starts at `q * MR * kc` (resp. `q * NR * kc`). The copy loops are
+//! ordered so that the source is read along its unit stride when it has one.
+
+use crate::scalar::Scalar;
+
+/// A read-only strided operand: element (i, j) at `ptr + i*rs + j*cs`,
+/// conjugated when `conj`.
+#[derive(Clone, Copy)]
+pub(crate) struct Operand<T> {
+    pub ptr: *const T,
+    pub rs: isize,
+    pub cs: isize,
+    pub conj: bool,
+}
+
+// SAFETY: an Operand is a read-only view of T data shared by the threads of
+// one GEMM call, which outlives them (parallel_for joins before returning).
+unsafe impl<T: Sync> Sync for Operand<T> {}
+// SAFETY: as above.
+unsafe impl<T: Sync> Send for Operand<T> {}
+
+impl<T> Operand<T> {
+    #[inline(always)]
+    pub fn at(&self, i: usize, j: usize) -> *const T {
+        self.ptr
+            .wrapping_offset(i as isize * self.rs + j as isize * self.cs)
+    }
+    /// The transposed operand.
+    #[inline(always)]
+    pub fn t(self) -> Operand<T> {
+        Operand {
+            ptr: self.ptr,
+            rs: self.cs,
+            cs: self.rs,
+            conj: self.conj,
+        }
+    }
+}
+
+/// Packs the `rows x kc` block at `src` into panels of `w` rows (MR for A;
+/// for B the caller passes the transposed operand and w = NR: packing B's
+/// columns is packing B^T's rows). `dst` receives `ceil(rows/w) * w * kc`
+/// elements.
+///
+/// # Safety
+/// `src` must address a valid `rows x kc` block; `dst` must be valid for
+/// writing `ceil(rows/w) * w * kc` elements.
+pub(crate) unsafe fn pack_panels<T: Scalar>(
+    w: usize,
+    rows: usize,
+    kc: usize,
+    src: Operand<T>,
+    dst: *mut T,
+) {
+    let mut i0 = 0;
+    while i0 < rows {
+        let r = w.min(rows - i0);
+        let d = dst.add(i0 * kc);
+        let s = Operand {
+            ptr: src.at(i0, 0),
+            ..src
+        };
+        pack_one_panel(w, r, kc, s, d);
+        i0 += w;
+    }
+}
+
+#[inline(always)]
+unsafe fn pack_one_panel<T: Scalar>(w: usize, r: usize, kc: usize, s: Operand<T>, d: *mut T) {
+    let conj = T::IS_COMPLEX && s.conj;
+    if s.rs == 1 && !conj {
+        // Rows contiguous in the source: each k step is one contiguous copy.
+        for p in 0..kc {
+            let sp = s.ptr.wrapping_offset(p as isize * s.cs);
+            core::ptr::copy_nonoverlapping(sp, d.add(p * w), r);
+        }
+    } else if s.cs == 1 {
+        // k contiguous in the source: read along k, write with stride w.
+        for i in 0..r {
+            let sp = s.ptr.wrapping_offset(i as isize * s.rs);
+            for p in 0..kc {
+                *d.add(p * w + i) = (*sp.add(p)).conj_if(conj);
+            }
+        }
+    } else {
+        for p in 0..kc {
+            for i in 0..r {
+                *d.add(p * w + i) = (*s.at(i, p)).conj_if(conj);
+            }
+        }
+    }
+    if r < w {
+        for p in 0..kc {
+            for i in r..w {
+                *d.add(p * w + i) = T::zero();
+            }
+        }
+    }
+}

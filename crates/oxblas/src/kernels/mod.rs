@@ -1,0 +1,334 @@
+//! GEMM micro-kernels: the only code specialised per ISA and per type.
+//!
+//! A micro-kernel computes one `MR x NR` tile of C:
+//!
+//! ```text
+//!   C[0..m, 0..n] = alpha * sum_p A[:, p] * B[p, :]  +  beta * C[0..m, 0..n]
+//! ```
+//!
+//! holding the whole tile in vector registers for the entire k loop (register
+//! blocking), so each step loads MR values of A and NR values of B for
+//! MR*NR multiply-adds. A's `MR` values for one `p` are contiguous (packed
+//! panel, or a column of a column-major matrix read in place); B's values are
+//! broadcast one at a time from a packed panel (`PACKED_B`: NR contiguous per
+//! step) or from any strided matrix (the unpacked small-size path).
+//!
+//! Full tiles with unit row stride are stored with vector loads/stores; edge
+//! tiles (m < MR or n < NR) and other C layouts go through a tile on the stack,
+//! so a kernel never reads or writes outside `C[0..m, 0..n]`. `beta == 0`
+//! never reads C. Complex kernels keep two accumulators per output vector
+//! (A*Re(b) and A*Im(b)) and combine them once at the end with a pair swap
+//! and an fmaddsub, so the k loop is pure FMAs.
+//!
+//! The per-ISA files hold only the `Simd` implementations (which intrinsic is
+//! an FMA, a broadcast, ...) and the register-block table; the loop nests below
+//! are written once and inlined into a `#[target_feature]` entry point per
+//! (type, ISA), so the intrinsics compile to single instructions.
+
+use crate::arch::Isa;
+use crate::scalar::{c32, c64, Scalar};
+
+#[cfg(target_arch = "x86_64")]
+mod avx2;
+#[cfg(target_arch = "x86_64")]
+mod avx512;
+mod portable;
+
+/// The signature every micro-kernel shares.
+///
+/// `a`: MR rows for each p, consecutive p `a_cs` elements apart.
+/// `b`: element (p, j) at `b + p*b_rs + j*b_cs` (ignored layout when packed:
+/// then it is `b + p*NR + j`). `c`: element (i, j) at `c + i*rs_c + j*cs_c`.
+/// Only `i < m <= MR`, `j < n <= NR` of C are touched.
+pub type KernelFn<T> = unsafe fn(
+    k: usize,
+    a: *const T,
+    a_cs: isize,
+    b: *const T,
+    b_rs: isize,
+    b_cs: isize,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+    m: usize,
+    n: usize,
+    alpha: T,
+    beta: T,
+);
+
+/// A micro-kernel pair with its register block.
+pub struct GemmKernel<T> {
+    pub isa: Isa,
+    pub mr: usize,
+    pub nr: usize,
+    /// B packed in NR-wide panels.
+    pub packed_b: KernelFn<T>,
+    /// B read in place with any strides.
+    pub strided_b: KernelFn<T>,
+}
+
+/// Types with GEMM micro-kernels (all four BLAS types; a supertrait of
+/// `Scalar`, so generic code reaches the kernels through `T::gemm_kernel`).
+pub trait HasKernels: Sized + 'static {
+    fn gemm_kernel(isa: Isa) -> &'static GemmKernel<Self>;
+}
+
+macro_rules! kernel_table {
+    ($t:ty, $portable:expr, $avx2:expr, $avx512:expr) => {
+        impl HasKernels for $t {
+            #[inline]
+            fn gemm_kernel(isa: Isa) -> &'static GemmKernel<$t> {
+                match isa {
+                    #[cfg(target_arch = "x86_64")]
+                    Isa::Avx512 => &$avx512,
+                    #[cfg(target_arch = "x86_64")]
+                    Isa::Avx2 => &$avx2,
+                    _ => &$portable,
+                }
+            }
+        }
+    };
+}
+kernel_table!(f64, portable::F64, avx2::F64, avx512::F64);
+kernel_table!(f32, portable::F32, avx2::F32, avx512::F32);
+kernel_table!(c64, portable::C64, avx2::C64, avx512::C64);
+kernel_table!(c32, portable::C32, avx2::C32, avx512::C32);
+
+/// One SIMD vector type of real lanes and the handful of operations the
+/// kernels need. Implementations are `#[inline(always)]` wrappers around one
+/// intrinsic each, only ever called from inside a `#[target_feature]` entry
+/// point that enables their ISA.
+#[allow(dead_code)]
+pub(crate) trait Simd {
+    type E: Copy + Scalar;
+    type V: Copy;
+    const LANES: usize;
+    unsafe fn zero() -> Self::V;
+    unsafe fn splat(x: Self::E) -> Self::V;
+    unsafe fn load(p: *const Self::E) -> Self::V;
+    unsafe fn store(p: *mut Self::E, v: Self::V);
+    unsafe fn add(a: Self::V, b: Self::V) -> Self::V;
+    unsafe fn mul(a: Self::V, b: Self::V) -> Self::V;
+    /// a*b + c, one rounding.
+    unsafe fn fma(a: Self::V, b: Self::V, c: Self::V) -> Self::V;
+    /// Swap each (re, im) lane pair.
+    unsafe fn swap_pairs(a: Self::V) -> Self::V;
+    /// Even lanes a*b - c, odd lanes a*b + c.
+    unsafe fn fmaddsub(a: Self::V, b: Self::V, c: Self::V) -> Self::V;
+    /// x*y + z on scalars with one rounding (the FMA instruction).
+    unsafe fn fma_scalar(x: Self::E, y: Self::E, z: Self::E) -> Self::E;
+}
+
+/// Real micro-kernel: MR = MV * LANES rows, NR columns.
+///
+/// Register use: MV*NR accumulators + MV vectors of A + one broadcast of B.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn real_kernel<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+>(
+    k: usize,
+    a: *const S::E,
+    a_cs: isize,
+    b: *const S::E,
+    b_rs: isize,
+    b_cs: isize,
+    c: *mut S::E,
+    rs_c: isize,
+    cs_c: isize,
+    m: usize,
+    n: usize,
+    alpha: S::E,
+    beta: S::E,
+) {
+    let (b_rs, b_cs) = if PACKED_B {
+        (NR as isize, 1)
+    } else {
+        (b_rs, b_cs)
+    };
+    let mut acc = [[S::zero(); MV]; NR];
+    let mut pa = a;
+    let mut pb = b;
+    for _ in 0..k {
+        let mut av = [S::zero(); MV];
+        for (i, v) in av.iter_mut().enumerate() {
+            *v = S::load(pa.add(i * S::LANES));
+        }
+        for (j, accj) in acc.iter_mut().enumerate() {
+            let bj = S::splat(*pb.offset(j as isize * b_cs));
+            for i in 0..MV {
+                accj[i] = S::fma(av[i], bj, accj[i]);
+            }
+        }
+        pa = pa.offset(a_cs);
+        pb = pb.offset(b_rs);
+    }
+
+    let mr = MV * S::LANES;
+    if m == mr && n == NR && rs_c == 1 {
+        let va = S::splat(alpha);
+        let vb = S::splat(beta);
+        let beta_zero = beta.is_zero();
+        let beta_one = beta.is_one();
+        for (j, accj) in acc.iter().enumerate() {
+            let cj = c.offset(j as isize * cs_c);
+            for (i, &x) in accj.iter().enumerate() {
+                let p = cj.add(i * S::LANES);
+                let ab = S::mul(x, va);
+                let r = if beta_zero {
+                    ab
+                } else if beta_one {
+                    S::add(S::load(p), ab)
+                } else {
+                    S::fma(S::load(p), vb, ab)
+                };
+                S::store(p, r);
+            }
+        }
+    } else {
+        // Edge tile or non-unit row stride: spill the tile, update element-wise
+        // with the same arithmetic (round(alpha*ab), then one fused beta step).
+        let mut tile = [[S::E::zero(); 64]; NR];
+        debug_assert!(mr <= 64);
+        for (j, accj) in acc.iter().enumerate() {
+            for (i, &x) in accj.iter().enumerate() {
+                S::store(tile[j].as_mut_ptr().add(i * S::LANES), x);
+            }
+        }
+        for (j, tj) in tile.iter().enumerate().take(n) {
+            for (i, &t) in tj.iter().enumerate().take(m) {
+                let p = c.offset(i as isize * rs_c + j as isize * cs_c);
+                let ab = alpha * t;
+                *p = if beta.is_zero() {
+                    ab
+                } else if beta.is_one() {
+                    *p + ab
+                } else {
+                    S::fma_scalar(*p, beta, ab)
+                };
+            }
+        }
+    }
+}
+
+/// Complex micro-kernel on interleaved (re, im) data: MR = MV * LANES / 2
+/// complex rows, NR complex columns. `a`, `b`, `c` and all strides are in
+/// complex elements.
+///
+/// For a vector `a = [ar, ai, ...]` and a scalar `b = br + i*bi`, the k loop
+/// accumulates `x += a*br` and `y += a*bi`; at the end
+/// `a*b = fmaddsub(x, 1, swap(y)) = [ar*br - ai*bi, ai*br + ar*bi, ...]`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn complex_kernel<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+>(
+    k: usize,
+    a: *const num_complex::Complex<S::E>,
+    a_cs: isize,
+    b: *const num_complex::Complex<S::E>,
+    b_rs: isize,
+    b_cs: isize,
+    c: *mut num_complex::Complex<S::E>,
+    rs_c: isize,
+    cs_c: isize,
+    m: usize,
+    n: usize,
+    alpha: num_complex::Complex<S::E>,
+    beta: num_complex::Complex<S::E>,
+) where
+    num_complex::Complex<S::E>: Scalar,
+{
+    type Cx<E> = num_complex::Complex<E>;
+    let (b_rs, b_cs) = if PACKED_B {
+        (NR as isize, 1)
+    } else {
+        (b_rs, b_cs)
+    };
+    let mut acc_re = [[S::zero(); MV]; NR];
+    let mut acc_im = [[S::zero(); MV]; NR];
+    let mut pa = a as *const S::E;
+    let mut pb = b;
+    for _ in 0..k {
+        let mut av = [S::zero(); MV];
+        for (i, v) in av.iter_mut().enumerate() {
+            *v = S::load(pa.add(i * S::LANES));
+        }
+        for j in 0..NR {
+            let bp = pb.offset(j as isize * b_cs) as *const S::E;
+            let br = S::splat(*bp);
+            let bi = S::splat(*bp.add(1));
+            for i in 0..MV {
+                acc_re[j][i] = S::fma(av[i], br, acc_re[j][i]);
+                acc_im[j][i] = S::fma(av[i], bi, acc_im[j][i]);
+            }
+        }
+        pa = pa.offset(2 * a_cs);
+        pb = pb.offset(b_rs);
+    }
+
+    // Combine the two accumulators and apply alpha, all in registers.
+    let one = S::splat(<S::E as Scalar>::one());
+    let ar = S::splat(alpha.re);
+    let ai = S::splat(alpha.im);
+    let mut prod = [[S::zero(); MV]; NR];
+    for j in 0..NR {
+        for i in 0..MV {
+            let ab = S::fmaddsub(acc_re[j][i], one, S::swap_pairs(acc_im[j][i]));
+            prod[j][i] = S::fmaddsub(ab, ar, S::mul(S::swap_pairs(ab), ai));
+        }
+    }
+
+    let mr = MV * S::LANES / 2;
+    if m == mr && n == NR && rs_c == 1 {
+        let beta_zero = beta.is_zero();
+        let beta_one = beta.is_one();
+        let br = S::splat(beta.re);
+        let bi = S::splat(beta.im);
+        for (j, pj) in prod.iter().enumerate() {
+            let cj = c.offset(j as isize * cs_c) as *mut S::E;
+            for (i, &x) in pj.iter().enumerate() {
+                let p = cj.add(i * S::LANES);
+                let r = if beta_zero {
+                    x
+                } else if beta_one {
+                    S::add(S::load(p), x)
+                } else {
+                    let cv = S::load(p);
+                    S::add(x, S::fmaddsub(cv, br, S::mul(S::swap_pairs(cv), bi)))
+                };
+                S::store(p, r);
+            }
+        }
+    } else {
+        let mut tile = [[Cx::<S::E>::zero(); 32]; NR];
+        debug_assert!(mr <= 32);
+        for (j, pj) in prod.iter().enumerate() {
+            for (i, &x) in pj.iter().enumerate() {
+                S::store((tile[j].as_mut_ptr() as *mut S::E).add(i * S::LANES), x);
+            }
+        }
+        for (j, tj) in tile.iter().enumerate().take(n) {
+            for (i, &t) in tj.iter().enumerate().take(m) {
+                let p = c.offset(i as isize * rs_c + j as isize * cs_c);
+                *p = if beta.is_zero() {
+                    t
+                } else if beta.is_one() {
+                    *p + t
+                } else {
+                    // Same operation order as the vector path: t + (c*beta).
+                    let cv = *p;
+                    let re = S::fma_scalar(cv.re, beta.re, -(cv.im * beta.im));
+                    let im = S::fma_scalar(cv.im, beta.re, cv.re * beta.im);
+                    t + Cx::new(re, im)
+                };
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Packing buffers: 64-byte aligned, owned per thread, grown on demand and
+//! reused, so the GEMM hot path neither allocates per call nor takes a lock.
+
+use std::alloc::{alloc, dealloc, Layout};
+use std::cell::Cell;
+
+/// Alignment of packed panels: a cache line, and a full zmm register.
+const ALIGN: usize = 64;
+
+pub(crate) struct AlignedBuf {
+    ptr: *mut u8,
+    bytes: usize,
+}
+
+impl AlignedBuf {
+    fn new(bytes: usize) -> AlignedBuf {
+        let bytes = bytes.max(ALIGN).next_multiple_of(ALIGN);
+        let layout = Layout::from_size_align(bytes, ALIGN).expect("packing buffer size overflows");
+        // SAFETY: layout has non-zero size.
+        let ptr = unsafe { alloc(layout) };
+        if ptr.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        AlignedBuf { ptr, bytes }
+    }
+    pub(crate) fn as_mut_ptr<T>(&mut self) -> *mut T {
+        self.ptr as *mut T
+    }
+}
+
+impl Drop for AlignedBuf {
+    fn drop(&mut self) {
+        // SAFETY: ptr was allocated in `new` with exactly this layout.
+        unsafe {
+            dealloc(
+                self.ptr,
+                Layout::from_size_align_unchecked(self.bytes, ALIGN),
+            )
+        }
+    }
+}
+
+/// Which per-thread buffer: packed A blocks, packed B panels, or scratch for
+/// the small-matrix path.
+#[derive(Clone, Copy)]
+pub(crate) enum Slot {
+    A = 0,
+    B = 1,
+    Scratch = 2,
+}
+
+thread_local! {
+    static SLOTS: [Cell<Option<AlignedBuf>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+}
+
+/// Runs `f` with this thread's buffer for `slot`, at least `bytes` long.
+/// The buffer is taken out of its slot for the duration, so a nested use of
+/// the same slot (never done by oxblas itself) gets a fresh one instead of
+/// aliasing.
+pub(crate) fn with_buffer<R>(slot: Slot, bytes: usize, f: impl FnOnce(&mut AlignedBuf) -> R) -> R {
+    let taken = SLOTS.with(|s| s[slot as usize].take());
+    let mut buf = match taken {
+        Some(b) if b.bytes >= bytes => b,
+        _ => AlignedBuf::new(bytes),
+    };
+    let r = f(&mut buf);
+    SLOTS.with(|s| s[slot as usize].set(Some(buf)));
+    r
+}

@@ -1,0 +1,397 @@
+//! One thread pool, one knob.
+//!
+//! * The count comes from `OXBLAS_NUM_THREADS`, then `OMP_NUM_THREADS`, then
+//!   the number of CPUs; [`set_num_threads`] changes it at run time.
+//! * [`parallel_for`] runs `f(tid, nt)` on the calling thread (tid 0) and on
+//!   `nt - 1` pool workers, and returns when all are done. The `nt` handed to
+//!   `f` is the number actually granted, which may be less than requested:
+//!   a call from inside a pool job (nesting), or while another thread of the
+//!   program holds the pool (concurrent callers), runs on the caller alone
+//!   with `nt = 1`. So nesting never oversubscribes and no caller ever waits
+//!   on a global lock.
+//! * fork(): the child has no worker threads. The pool remembers the pid that
+//!   made it; a call from another pid builds a fresh pool lazily (the parent's
+//!   pool memory is leaked in the child, never touched).
+//! * Workers spin briefly after a job (back-to-back calls, as in a blocked
+//!   LAPACK factorisation, find them awake), then sleep on a condvar.
+
+use std::cell::Cell;
+use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+/// Upper bound on pool size, whatever is asked for.
+pub const MAX_THREADS: usize = 256;
+
+static NUM_THREADS: AtomicUsize = AtomicUsize::new(0);
+
+fn threads_from_env() -> usize {
+    for var in ["OXBLAS_NUM_THREADS", "OMP_NUM_THREADS"] {
+        if let Ok(s) = std::env::var(var) {
+            // OMP_NUM_THREADS may be a list ("4,2") for nested levels: take the first.
+            if let Some(n) = s
+                .split(',')
+                .next()
+                .and_then(|t| t.trim().parse::<usize>().ok())
+            {
+                if n >= 1 {
+                    return n.min(MAX_THREADS);
+                }
+            }
+        }
+    }
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(MAX_THREADS)
+}
+
+thread_local! {
+    /// A `with_num_threads` override for calls made from this thread.
+    static THREAD_LIMIT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Runs `f` with calls from this thread using `n` threads (a scoped limit,
+/// like threadpoolctl's `threadpool_limits`).
+pub fn with_num_threads<R>(n: usize, f: impl FnOnce() -> R) -> R {
+    let prev = THREAD_LIMIT.with(|c| c.replace(n.clamp(1, MAX_THREADS)));
+    struct Restore(usize);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            THREAD_LIMIT.with(|c| c.set(self.0));
+        }
+    }
+    let _restore = Restore(prev);
+    f()
+}
+
+/// The number of threads oxblas uses for one call.
+pub fn num_threads() -> usize {
+    let t = THREAD_LIMIT.with(|c| c.get());
+    if t != 0 {
+        return t;
+    }
+    let n = NUM_THREADS.load(Ordering::Relaxed);
+    if n != 0 {
+        return n;
+    }
+    let n = threads_from_env();
+    NUM_THREADS.store(n, Ordering::Relaxed);
+    n
+}
+
+/// Set the number of threads (clamped to 1..=MAX_THREADS). Takes effect on
+/// the next call; results do not depend on it (see the GEMM driver).
+pub fn set_num_threads(n: usize) {
+    NUM_THREADS.store(n.clamp(1, MAX_THREADS), Ordering::Relaxed);
+}
+
+thread_local! {
+    /// True on pool workers: a parallel_for from here runs serially.
+    static IN_WORKER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The job a caller publishes: lives on the caller's stack until every worker
+/// has acknowledged it.
+struct Job<'a> {
+    f: &'a (dyn Fn(usize, usize) + Sync),
+    nt: usize,
+    panicked: AtomicBool,
+}
+
+struct Shared {
+    /// Bumped once per job; workers wait for it to change.
+    epoch: AtomicU64,
+    /// Points at the caller's `Job` for the current epoch.
+    job: AtomicPtr<Job<'static>>,
+    /// Workers that have not yet finished the current epoch.
+    remaining: AtomicUsize,
+    /// Held by the one caller using the pool.
+    busy: AtomicBool,
+    shutdown: AtomicBool,
+    sleepers: AtomicUsize,
+    lock: Mutex<()>,
+    wake: Condvar,
+}
+
+struct Pool {
+    pid: u32,
+    nworkers: usize,
+    shared: Arc<Shared>,
+}
+
+static POOL: AtomicPtr<Pool> = AtomicPtr::new(core::ptr::null_mut());
+
+/// How long an idle worker spins before sleeping.
+const SPIN_TIME: Duration = Duration::from_micros(200);
+
+fn worker_loop(shared: Arc<Shared>, tid: usize) {
+    IN_WORKER.with(|w| w.set(true));
+    // Epoch 0 is the pool's birth: a job published before this thread got
+    // to run has already bumped it and must not be missed.
+    let mut seen = 0u64;
+    loop {
+        // Wait for a new epoch: spin, then sleep.
+        let start = Instant::now();
+        let mut spins = 0u32;
+        loop {
+            if shared.shutdown.load(Ordering::Acquire) {
+                return;
+            }
+            if shared.epoch.load(Ordering::Acquire) != seen {
+                break;
+            }
+            spins += 1;
+            if spins % 64 != 0 || start.elapsed() < SPIN_TIME {
+                core::hint::spin_loop();
+                continue;
+            }
+            let mut guard = shared.lock.lock().unwrap_or_else(|e| e.into_inner());
+            shared.sleepers.fetch_add(1, Ordering::SeqCst);
+            while shared.epoch.load(Ordering::SeqCst) == seen
+                && !shared.shutdown.load(Ordering::SeqCst)
+            {
+                guard = shared.wake.wait(guard).unwrap_or_else(|e| e.into_inner());
+            }
+            shared.sleepers.fetch_sub(1, Ordering::SeqCst);
+            break;
+        }
+        if shared.shutdown.load(Ordering::Acquire) {
+            return;
+        }
+        seen = shared.epoch.load(Ordering::Acquire);
+        // SAFETY: the caller stored a pointer to its live Job before bumping
+        // the epoch, and keeps the Job alive until `remaining` reaches zero,
+        // which needs this worker's decrement below.
+        let job = unsafe { &*shared.job.load(Ordering::Acquire) };
+        if tid < job.nt {
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (job.f)(tid, job.nt)));
+            if r.is_err() {
+                job.panicked.store(true, Ordering::Release);
+            }
+        }
+        shared.remaining.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+impl Pool {
+    fn new(nworkers: usize) -> Option<Pool> {
+        let shared = Arc::new(Shared {
+            epoch: AtomicU64::new(0),
+            job: AtomicPtr::new(core::ptr::null_mut()),
+            remaining: AtomicUsize::new(0),
+            busy: AtomicBool::new(false),
+            shutdown: AtomicBool::new(false),
+            sleepers: AtomicUsize::new(0),
+            lock: Mutex::new(()),
+            wake: Condvar::new(),
+        });
+        for w in 0..nworkers {
+            let s = Arc::clone(&shared);
+            let spawned = std::thread::Builder::new()
+                .name(format!("oxblas-{}", w + 1))
+                .stack_size(1 << 20)
+                .spawn(move || worker_loop(s, w + 1));
+            if spawned.is_err() {
+                shared.shutdown.store(true, Ordering::SeqCst);
+                shared.wake.notify_all();
+                return None;
+            }
+        }
+        Some(Pool {
+            pid: std::process::id(),
+            nworkers,
+            shared,
+        })
+    }
+
+    fn retire(&self) {
+        self.shared.shutdown.store(true, Ordering::SeqCst);
+        let _g = self.shared.lock.lock().unwrap_or_else(|e| e.into_inner());
+        self.shared.wake.notify_all();
+    }
+}
+
+/// A pool of this process with at least `nworkers` workers, made on demand.
+/// Old pools are retired (their idle threads exit) and leaked: a concurrent
+/// caller may still hold a reference, and memory is a few hundred bytes.
+fn pool_with(nworkers: usize) -> Option<&'static Pool> {
+    let pid = std::process::id();
+    let cur = POOL.load(Ordering::Acquire);
+    // SAFETY: POOL only ever holds null or a leaked, never-freed Box<Pool>.
+    let cur_ref = unsafe { cur.as_ref() };
+    if let Some(p) = cur_ref {
+        if p.pid == pid && p.nworkers >= nworkers {
+            return Some(p);
+        }
+    }
+    let keep = cur_ref.filter(|p| p.pid == pid).map_or(0, |p| p.nworkers);
+    let fresh = Box::into_raw(Box::new(Pool::new(nworkers.max(keep))?));
+    match POOL.compare_exchange(cur, fresh, Ordering::AcqRel, Ordering::Acquire) {
+        Ok(_) => {
+            if let Some(old) = cur_ref.filter(|p| p.pid == pid) {
+                old.retire();
+            }
+            // SAFETY: `fresh` came from Box::into_raw and is never freed.
+            Some(unsafe { &*fresh })
+        }
+        Err(_) => {
+            // Another thread installed a pool first: retire ours (leaked) and
+            // run this call serially.
+            // SAFETY: `fresh` is ours alone and still valid.
+            unsafe { (*fresh).retire() };
+            None
+        }
+    }
+}
+
+/// True when called from an oxblas pool worker.
+pub fn in_worker() -> bool {
+    IN_WORKER.with(|w| w.get())
+}
+
+/// Runs `f(tid, nt)` for `tid in 0..nt`, tid 0 on the calling thread, and
+/// returns when all have finished. `nt <= requested`; see the module docs.
+/// A panic in any `f` is re-raised on the caller after all have finished.
+pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
+    let requested = requested.min(MAX_THREADS);
+    if requested <= 1 || in_worker() {
+        return f(0, 1);
+    }
+    let Some(pool) = pool_with(requested - 1) else {
+        return f(0, 1);
+    };
+    let sh = &pool.shared;
+    if sh
+        .busy
+        .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+        .is_err()
+    {
+        return f(0, 1);
+    }
+    let job = Job {
+        f,
+        nt: requested,
+        panicked: AtomicBool::new(false),
+    };
+    sh.remaining.store(pool.nworkers, Ordering::Release);
+    // SAFETY (lifetime erasure): the Job outlives every worker's use of it,
+    // because we wait for `remaining == 0` below before returning (also on
+    // panic of f(0), which is caught first).
+    sh.job.store(
+        &job as *const Job<'_> as *mut Job<'static>,
+        Ordering::Release,
+    );
+    sh.epoch.fetch_add(1, Ordering::SeqCst);
+    if sh.sleepers.load(Ordering::SeqCst) > 0 {
+        let _g = sh.lock.lock().unwrap_or_else(|e| e.into_inner());
+        sh.wake.notify_all();
+    }
+    let mine = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(0, requested)));
+    let mut spins = 0u32;
+    while sh.remaining.load(Ordering::Acquire) != 0 {
+        spins = spins.wrapping_add(1);
+        if spins < 1 << 14 {
+            core::hint::spin_loop();
+        } else {
+            std::thread::yield_now();
+        }
+    }
+    sh.busy.store(false, Ordering::Release);
+    if let Err(p) = mine {
+        std::panic::resume_unwind(p);
+    }
+    if job.panicked.load(Ordering::Acquire) {
+        panic!("oxblas: a pool worker panicked");
+    }
+}
+
+/// A barrier for the `nt` participants of one `parallel_for` job. Spins
+/// (then yields), since jobs are short and participants run concurrently.
+pub struct Barrier {
+    count: AtomicUsize,
+    generation: AtomicUsize,
+    nt: usize,
+}
+
+impl Barrier {
+    pub fn new(nt: usize) -> Barrier {
+        Barrier {
+            count: AtomicUsize::new(0),
+            generation: AtomicUsize::new(0),
+            nt,
+        }
+    }
+    pub fn wait(&self) {
+        if self.nt <= 1 {
+            return;
+        }
+        let gen = self.generation.load(Ordering::Acquire);
+        if self.count.fetch_add(1, Ordering::AcqRel) + 1 == self.nt {
+            self.count.store(0, Ordering::Relaxed);
+            self.generation.fetch_add(1, Ordering::AcqRel);
+            return;
+        }
+        let mut spins = 0u32;
+        while self.generation.load(Ordering::Acquire) == gen {
+            spins = spins.wrapping_add(1);
+            if spins < 1 << 12 {
+                core::hint::spin_loop();
+            } else {
+                std::thread::yield_now();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_tid_runs_once() {
+        let hits: Vec<AtomicUsize> = (0..4).map(|_| AtomicUsize::new(0)).collect();
+        let granted = AtomicUsize::new(0);
+        parallel_for(4, &|tid, nt| {
+            granted.store(nt, Ordering::Relaxed);
+            hits[tid].fetch_add(1, Ordering::Relaxed);
+        });
+        let nt = granted.load(Ordering::Relaxed);
+        for (t, h) in hits.iter().enumerate() {
+            assert_eq!(h.load(Ordering::Relaxed), usize::from(t < nt));
+        }
+    }
+
+    #[test]
+    fn nested_calls_run_serially() {
+        let inner_nt = AtomicUsize::new(99);
+        parallel_for(2, &|tid, _| {
+            if tid == 1 {
+                parallel_for(2, &|_, nt| inner_nt.store(nt, Ordering::Relaxed));
+            }
+        });
+        let v = inner_nt.load(Ordering::Relaxed);
+        assert!(v == 1 || v == 99, "nested call got {v} threads");
+    }
+
+    #[test]
+    fn barrier_orders_phases() {
+        let b = Barrier::new(2);
+        let stage = AtomicUsize::new(0);
+        let ok = AtomicBool::new(true);
+        parallel_for(2, &|tid, nt| {
+            if nt < 2 {
+                return;
+            }
+            if tid == 0 {
+                stage.store(1, Ordering::Release);
+            }
+            b.wait();
+            if stage.load(Ordering::Acquire) != 1 {
+                ok.store(false, Ordering::Relaxed);
+            }
+            b.wait();
+        });
+        assert!(ok.load(Ordering::Relaxed));
+    }
+}
