@@ -29,6 +29,7 @@ pub mod mat;
 mod mem;
 pub mod scalar;
 pub mod threads;
+pub mod vec;
 
 pub use arch::config_report;
 pub use blas::level3::{gemm, Op};
@@ -37,3 +38,4 @@ pub use kernels::HasKernels;
 pub use mat::{MatMut, MatRef};
 pub use scalar::{c32, c64, RealScalar, Scalar, ScalarKind};
 pub use threads::{num_threads, set_num_threads, with_num_threads};
+pub use vec::{VecMut, VecRef};

@@ -119,6 +119,30 @@ pub(crate) trait Simd {
     unsafe fn fma_scalar(x: Self::E, y: Self::E, z: Self::E) -> Self::E;
 }
 
+/// Asks for the C tile's cache lines before the k loop, so misses on a C
+/// that lives in L3 or DRAM overlap with the thousands of FMAs that follow
+/// instead of stalling the final update. Column-major tiles only (the
+/// common case); a prefetch never faults, so touching a line past the tile
+/// is harmless.
+#[inline(always)]
+unsafe fn prefetch_c_tile(c: *const u8, elem: usize, rs_c: isize, cs_c: isize, nr: usize, mr: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if rs_c == 1 {
+        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let col_bytes = mr * elem;
+        for j in 0..nr {
+            let col = c.wrapping_offset(j as isize * cs_c * elem as isize);
+            let mut off = 0;
+            while off < col_bytes + 63 {
+                _mm_prefetch::<_MM_HINT_T0>(col.wrapping_add(off) as *const i8);
+                off += 64;
+            }
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (c, elem, rs_c, cs_c, nr, mr);
+}
+
 /// Real micro-kernel: MR = MV * LANES rows, NR columns.
 ///
 /// Register use: MV*NR accumulators + MV vectors of A + one broadcast of B.
@@ -149,6 +173,7 @@ pub(crate) unsafe fn real_kernel<
     } else {
         (b_rs, b_cs)
     };
+    prefetch_c_tile(c as *const u8, core::mem::size_of::<S::E>(), rs_c, cs_c, NR, MV * S::LANES);
     let mut acc = [[S::zero(); MV]; NR];
     let mut pa = a;
     let mut pb = b;
@@ -251,6 +276,7 @@ pub(crate) unsafe fn complex_kernel<
     } else {
         (b_rs, b_cs)
     };
+    prefetch_c_tile(c as *const u8, 2 * core::mem::size_of::<S::E>(), rs_c, cs_c, NR, MV * S::LANES / 2);
     let mut acc_re = [[S::zero(); MV]; NR];
     let mut acc_im = [[S::zero(); MV]; NR];
     let mut pa = a as *const S::E;

@@ -1,0 +1,47 @@
+//! Quick GEMM throughput check for tuning (the benchmark with peers is
+//! `oxblas-bench`): `cargo run --release --example gemm_speed -- d 2048 1`.
+use oxblas::{c32, c64, gemm, MatMut, MatRef, Op, Scalar};
+use std::time::Instant;
+
+fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
+    let a: Vec<T> = (0..m * k).map(|i| T::from_real(<T::Real as oxblas::RealScalar>::from_f64(((i * 7 % 13) as f64) / 13.0 - 0.5))).collect();
+    let b: Vec<T> = (0..k * n).map(|i| T::from_real(<T::Real as oxblas::RealScalar>::from_f64(((i * 5 % 11) as f64) / 11.0 - 0.5))).collect();
+    let mut c = vec![T::zero(); m * n];
+    let mut times = Vec::new();
+    for _ in 0..reps + 1 {
+        let t = Instant::now();
+        gemm(
+            Op::NoTrans,
+            Op::NoTrans,
+            T::one(),
+            MatRef::col_major(&a, m, k, m).unwrap(),
+            MatRef::col_major(&b, k, n, k).unwrap(),
+            T::zero(),
+            MatMut::col_major(&mut c, m, n, m).unwrap(),
+        )
+        .unwrap();
+        times.push(t.elapsed().as_secs_f64());
+    }
+    times.remove(0);
+    times.sort_by(|x, y| x.partial_cmp(y).unwrap());
+    let flops = if T::IS_COMPLEX { 8.0 } else { 2.0 } * (m * n * k) as f64;
+    flops / times[times.len() / 2] / 1e9
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let ty = args.get(1).map(|s| s.as_str()).unwrap_or("d");
+    let n: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1024);
+    let nt: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(1);
+    let m: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(n);
+    let k: usize = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(n);
+    oxblas::set_num_threads(nt);
+    let reps = if n * m * k > 1 << 31 { 3 } else if n * m * k > 1 << 24 { 10 } else { 200 };
+    let g = match ty {
+        "s" => run::<f32>(n, m, k, reps),
+        "c" => run::<c32>(n, m, k, reps),
+        "z" => run::<c64>(n, m, k, reps),
+        _ => run::<f64>(n, m, k, reps),
+    };
+    println!("{ty}gemm m={m} n={n} k={k} threads={nt}: {g:.1} GFLOP/s");
+}
