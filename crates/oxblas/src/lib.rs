@@ -33,6 +33,7 @@ pub mod vec;
 
 pub use arch::config_report;
 pub use blas::level3::{gemm, Op};
+pub use blas::{Diag, Side, Uplo};
 pub use error::{Error, Result};
 pub use kernels::HasKernels;
 pub use mat::{MatMut, MatRef};

@@ -33,6 +33,7 @@ mod avx2;
 #[cfg(target_arch = "x86_64")]
 mod avx512;
 mod portable;
+pub(crate) mod vector;
 
 /// The signature every micro-kernel shares.
 ///
