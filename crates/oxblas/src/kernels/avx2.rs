@@ -15,6 +15,18 @@ use crate::arch::Isa;
 use crate::scalar::{c32, c64};
 use core::arch::x86_64::*;
 
+/// All-ones in 64-bit lanes `0..n`, zero above (a vmaskmov mask).
+#[inline(always)]
+unsafe fn lane_mask_64(n: usize) -> __m256i {
+    _mm256_cmpgt_epi64(_mm256_set1_epi64x(n as i64), _mm256_setr_epi64x(0, 1, 2, 3))
+}
+
+/// All-ones in 32-bit lanes `0..n`, zero above.
+#[inline(always)]
+unsafe fn lane_mask_32(n: usize) -> __m256i {
+    _mm256_cmpgt_epi32(_mm256_set1_epi32(n as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+}
+
 pub(crate) struct F64x4;
 pub(crate) struct F32x8;
 
@@ -37,6 +49,15 @@ impl Simd for F64x4 {
     #[inline(always)]
     unsafe fn store(p: *mut f64, v: __m256d) {
         _mm256_storeu_pd(p, v)
+    }
+    #[inline(always)]
+    unsafe fn load_partial(p: *const f64, n: usize) -> __m256d {
+        // vmaskmov does not access (or fault on) masked-off lanes.
+        _mm256_maskload_pd(p, lane_mask_64(n))
+    }
+    #[inline(always)]
+    unsafe fn store_partial(p: *mut f64, n: usize, v: __m256d) {
+        _mm256_maskstore_pd(p, lane_mask_64(n), v)
     }
     #[inline(always)]
     unsafe fn add(a: __m256d, b: __m256d) -> __m256d {
@@ -85,6 +106,14 @@ impl Simd for F32x8 {
         _mm256_storeu_ps(p, v)
     }
     #[inline(always)]
+    unsafe fn load_partial(p: *const f32, n: usize) -> __m256 {
+        _mm256_maskload_ps(p, lane_mask_32(n))
+    }
+    #[inline(always)]
+    unsafe fn store_partial(p: *mut f32, n: usize, v: __m256) {
+        _mm256_maskstore_ps(p, lane_mask_32(n), v)
+    }
+    #[inline(always)]
     unsafe fn add(a: __m256, b: __m256) -> __m256 {
         _mm256_add_ps(a, b)
     }
@@ -111,13 +140,13 @@ impl Simd for F32x8 {
 }
 
 macro_rules! entry {
-    ($name:ident, $t:ty, $body:ident, $simd:ty, $mv:literal, $nr:literal) => {
+    ($name:ident, $t:ty, $body:ident, $simd:ty, $nr:literal) => {
         /// # Safety
-        /// The CPU must support AVX2 and FMA (guaranteed by dispatch through
+        /// The CPU must support the ISA (guaranteed by dispatch through
         /// `arch::isa()`), and the pointers must satisfy `KernelFn`'s contract.
         #[target_feature(enable = "avx2,fma")]
         #[allow(clippy::too_many_arguments)]
-        unsafe fn $name<const PACKED_B: bool>(
+        unsafe fn $name<const MV: usize, const PACKED_B: bool, const MASKED: bool>(
             k: usize,
             a: *const $t,
             a_cs: isize,
@@ -132,42 +161,31 @@ macro_rules! entry {
             alpha: $t,
             beta: $t,
         ) {
-            $body::<$simd, $mv, $nr, PACKED_B>(
+            $body::<$simd, MV, $nr, PACKED_B, MASKED>(
                 k, a as _, a_cs, b as _, b_rs, b_cs, c as _, rs_c, cs_c, m, n, alpha, beta,
             )
         }
     };
 }
-entry!(dgemm_8x6, f64, real_kernel, F64x4, 2, 6);
-entry!(sgemm_16x6, f32, real_kernel, F32x8, 2, 6);
-entry!(zgemm_4x3, c64, complex_kernel, F64x4, 2, 3);
-entry!(cgemm_8x3, c32, complex_kernel, F32x8, 2, 3);
+entry!(dgemm_x6, f64, real_kernel, F64x4, 6);
+entry!(sgemm_x6, f32, real_kernel, F32x8, 6);
+entry!(zgemm_x3, c64, complex_kernel, F64x4, 3);
+entry!(cgemm_x3, c32, complex_kernel, F32x8, 3);
 
-pub(crate) static F64: GemmKernel<f64> = GemmKernel {
-    isa: Isa::Avx2,
-    mr: 8,
-    nr: 6,
-    packed_b: dgemm_8x6::<true>,
-    strided_b: dgemm_8x6::<false>,
-};
-pub(crate) static F32: GemmKernel<f32> = GemmKernel {
-    isa: Isa::Avx2,
-    mr: 16,
-    nr: 6,
-    packed_b: sgemm_16x6::<true>,
-    strided_b: sgemm_16x6::<false>,
-};
-pub(crate) static C64: GemmKernel<c64> = GemmKernel {
-    isa: Isa::Avx2,
-    mr: 4,
-    nr: 3,
-    packed_b: zgemm_4x3::<true>,
-    strided_b: zgemm_4x3::<false>,
-};
-pub(crate) static C32: GemmKernel<c32> = GemmKernel {
-    isa: Isa::Avx2,
-    mr: 8,
-    nr: 3,
-    packed_b: cgemm_8x3::<true>,
-    strided_b: cgemm_8x3::<false>,
-};
+macro_rules! table {
+    ($static:ident, $t:ty, $f:ident, $mr:literal, $nr:literal, $rows_per_vec:literal) => {
+        pub(crate) static $static: GemmKernel<$t> = GemmKernel {
+            isa: Isa::Avx2,
+            mr: $mr,
+            nr: $nr,
+            packed_b: $f::<2, true, false>,
+            strided_b: $f::<2, false, false>,
+            masked: &[$f::<1, false, true>, $f::<2, false, true>],
+            rows_per_vector: $rows_per_vec,
+        };
+    };
+}
+table!(F64, f64, dgemm_x6, 8, 6, 4);
+table!(F32, f32, sgemm_x6, 16, 6, 8);
+table!(C64, c64, zgemm_x3, 4, 3, 2);
+table!(C32, c32, cgemm_x3, 8, 3, 4);

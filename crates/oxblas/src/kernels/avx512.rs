@@ -40,6 +40,15 @@ impl Simd for F64x8 {
         _mm512_storeu_pd(p, v)
     }
     #[inline(always)]
+    unsafe fn load_partial(p: *const f64, n: usize) -> __m512d {
+        // Masked-off lanes are not accessed, so they cannot fault.
+        _mm512_maskz_loadu_pd(((1u32 << n) - 1) as __mmask8, p)
+    }
+    #[inline(always)]
+    unsafe fn store_partial(p: *mut f64, n: usize, v: __m512d) {
+        _mm512_mask_storeu_pd(p, ((1u32 << n) - 1) as __mmask8, v)
+    }
+    #[inline(always)]
     unsafe fn add(a: __m512d, b: __m512d) -> __m512d {
         _mm512_add_pd(a, b)
     }
@@ -86,6 +95,14 @@ impl Simd for F32x16 {
         _mm512_storeu_ps(p, v)
     }
     #[inline(always)]
+    unsafe fn load_partial(p: *const f32, n: usize) -> __m512 {
+        _mm512_maskz_loadu_ps(((1u32 << n) - 1) as __mmask16, p)
+    }
+    #[inline(always)]
+    unsafe fn store_partial(p: *mut f32, n: usize, v: __m512) {
+        _mm512_mask_storeu_ps(p, ((1u32 << n) - 1) as __mmask16, v)
+    }
+    #[inline(always)]
     unsafe fn add(a: __m512, b: __m512) -> __m512 {
         _mm512_add_ps(a, b)
     }
@@ -112,13 +129,13 @@ impl Simd for F32x16 {
 }
 
 macro_rules! entry {
-    ($name:ident, $t:ty, $body:ident, $simd:ty, $mv:literal, $nr:literal) => {
+    ($name:ident, $t:ty, $body:ident, $simd:ty, $nr:literal) => {
         /// # Safety
-        /// The CPU must support AVX-512F (guaranteed by dispatch through
+        /// The CPU must support the ISA (guaranteed by dispatch through
         /// `arch::isa()`), and the pointers must satisfy `KernelFn`'s contract.
         #[target_feature(enable = "avx512f,fma")]
         #[allow(clippy::too_many_arguments)]
-        unsafe fn $name<const PACKED_B: bool>(
+        unsafe fn $name<const MV: usize, const PACKED_B: bool, const MASKED: bool>(
             k: usize,
             a: *const $t,
             a_cs: isize,
@@ -133,42 +150,31 @@ macro_rules! entry {
             alpha: $t,
             beta: $t,
         ) {
-            $body::<$simd, $mv, $nr, PACKED_B>(
+            $body::<$simd, MV, $nr, PACKED_B, MASKED>(
                 k, a as _, a_cs, b as _, b_rs, b_cs, c as _, rs_c, cs_c, m, n, alpha, beta,
             )
         }
     };
 }
-entry!(dgemm_24x8, f64, real_kernel, F64x8, 3, 8);
-entry!(sgemm_48x8, f32, real_kernel, F32x16, 3, 8);
-entry!(zgemm_12x4, c64, complex_kernel, F64x8, 3, 4);
-entry!(cgemm_24x4, c32, complex_kernel, F32x16, 3, 4);
+entry!(dgemm_x8, f64, real_kernel, F64x8, 8);
+entry!(sgemm_x8, f32, real_kernel, F32x16, 8);
+entry!(zgemm_x4, c64, complex_kernel, F64x8, 4);
+entry!(cgemm_x4, c32, complex_kernel, F32x16, 4);
 
-pub(crate) static F64: GemmKernel<f64> = GemmKernel {
-    isa: Isa::Avx512,
-    mr: 24,
-    nr: 8,
-    packed_b: dgemm_24x8::<true>,
-    strided_b: dgemm_24x8::<false>,
-};
-pub(crate) static F32: GemmKernel<f32> = GemmKernel {
-    isa: Isa::Avx512,
-    mr: 48,
-    nr: 8,
-    packed_b: sgemm_48x8::<true>,
-    strided_b: sgemm_48x8::<false>,
-};
-pub(crate) static C64: GemmKernel<c64> = GemmKernel {
-    isa: Isa::Avx512,
-    mr: 12,
-    nr: 4,
-    packed_b: zgemm_12x4::<true>,
-    strided_b: zgemm_12x4::<false>,
-};
-pub(crate) static C32: GemmKernel<c32> = GemmKernel {
-    isa: Isa::Avx512,
-    mr: 24,
-    nr: 4,
-    packed_b: cgemm_24x4::<true>,
-    strided_b: cgemm_24x4::<false>,
-};
+macro_rules! table {
+    ($static:ident, $t:ty, $f:ident, $mr:literal, $nr:literal, $rows_per_vec:literal) => {
+        pub(crate) static $static: GemmKernel<$t> = GemmKernel {
+            isa: Isa::Avx512,
+            mr: $mr,
+            nr: $nr,
+            packed_b: $f::<3, true, false>,
+            strided_b: $f::<3, false, false>,
+            masked: &[$f::<1, false, true>, $f::<2, false, true>, $f::<3, false, true>],
+            rows_per_vector: $rows_per_vec,
+        };
+    };
+}
+table!(F64, f64, dgemm_x8, 24, 8, 8);
+table!(F32, f32, sgemm_x8, 48, 8, 16);
+table!(C64, c64, zgemm_x4, 12, 4, 4);
+table!(C32, c32, cgemm_x4, 24, 4, 8);

@@ -58,7 +58,7 @@ pub type KernelFn<T> = unsafe fn(
 );
 
 /// A micro-kernel pair with its register block.
-pub struct GemmKernel<T> {
+pub struct GemmKernel<T: 'static> {
     pub isa: Isa,
     pub mr: usize,
     pub nr: usize,
@@ -66,6 +66,12 @@ pub struct GemmKernel<T> {
     pub packed_b: KernelFn<T>,
     /// B read in place with any strides.
     pub strided_b: KernelFn<T>,
+    /// Small-matrix kernels, B in place and A read in place with its rows
+    /// masked to m: entry `v` serves `v*L < m <= (v+1)*L` rows (L = rows per
+    /// vector), so a 16-row edge runs a 16-row kernel, not a padded 24-row one.
+    pub masked: &'static [KernelFn<T>],
+    /// Rows per SIMD vector (L above).
+    pub rows_per_vector: usize,
 }
 
 /// Types with GEMM micro-kernels (all four BLAS types; a supertrait of
@@ -108,6 +114,11 @@ pub(crate) trait Simd {
     unsafe fn splat(x: Self::E) -> Self::V;
     unsafe fn load(p: *const Self::E) -> Self::V;
     unsafe fn store(p: *mut Self::E, v: Self::V);
+    /// Loads lanes `0..n` (n <= LANES), zero elsewhere; never touches memory
+    /// past lane n.
+    unsafe fn load_partial(p: *const Self::E, n: usize) -> Self::V;
+    /// Stores lanes `0..n` only.
+    unsafe fn store_partial(p: *mut Self::E, n: usize, v: Self::V);
     unsafe fn add(a: Self::V, b: Self::V) -> Self::V;
     unsafe fn mul(a: Self::V, b: Self::V) -> Self::V;
     /// a*b + c, one rounding.
@@ -144,17 +155,44 @@ unsafe fn prefetch_c_tile(c: *const u8, elem: usize, rs_c: isize, cs_c: isize, n
     let _ = (c, elem, rs_c, cs_c, nr, mr);
 }
 
+/// Loads A vector `i` of a tile: the last one (`i == MV-1`) only `rem` lanes
+/// wide when the kernel is `MASKED` (rows past m are never read).
+#[inline(always)]
+unsafe fn load_a<S: Simd, const MV: usize, const MASKED: bool>(p: *const S::E, i: usize, rem: usize) -> S::V {
+    if MASKED && i == MV - 1 {
+        S::load_partial(p, rem)
+    } else {
+        S::load(p)
+    }
+}
+
+/// `C = ab + beta*C` for one vector of C (`lanes` wide), `ab` already scaled
+/// by alpha. beta == 0 does not read C.
+#[inline(always)]
+unsafe fn update_c<S: Simd>(p: *mut S::E, lanes: usize, ab: S::V, beta: S::E, vb: S::V) {
+    let full = lanes == S::LANES;
+    if beta.is_zero() {
+    } else {
+        let cv = if full { S::load(p) } else { S::load_partial(p, lanes) };
+        let r = if beta.is_one() { S::add(cv, ab) } else { S::fma(cv, vb, ab) };
+        return if full { S::store(p, r) } else { S::store_partial(p, lanes, r) };
+    }
+    if full {
+        S::store(p, ab)
+    } else {
+        S::store_partial(p, lanes, ab)
+    }
+}
+
 /// Real micro-kernel: MR = MV * LANES rows, NR columns.
 ///
 /// Register use: MV*NR accumulators + MV vectors of A + one broadcast of B.
+/// `MASKED` kernels serve tiles of `m` rows with `(MV-1)*LANES < m <= MR` read
+/// in place: the last A vector and C vector are masked to `m`. Unmasked
+/// kernels may read all MR rows of A (packed, zero-padded panels).
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn real_kernel<
-    S: Simd,
-    const MV: usize,
-    const NR: usize,
-    const PACKED_B: bool,
->(
+pub(crate) unsafe fn real_kernel<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
     k: usize,
     a: *const S::E,
     a_cs: isize,
@@ -169,19 +207,17 @@ pub(crate) unsafe fn real_kernel<
     alpha: S::E,
     beta: S::E,
 ) {
-    let (b_rs, b_cs) = if PACKED_B {
-        (NR as isize, 1)
-    } else {
-        (b_rs, b_cs)
-    };
-    prefetch_c_tile(c as *const u8, core::mem::size_of::<S::E>(), rs_c, cs_c, NR, MV * S::LANES);
+    let (b_rs, b_cs) = if PACKED_B { (NR as isize, 1) } else { (b_rs, b_cs) };
+    let mr = MV * S::LANES;
+    let rem = if MASKED { m - (MV - 1) * S::LANES } else { S::LANES };
+    prefetch_c_tile(c as *const u8, core::mem::size_of::<S::E>(), rs_c, cs_c, n.min(NR), m.min(mr));
     let mut acc = [[S::zero(); MV]; NR];
     let mut pa = a;
     let mut pb = b;
     for _ in 0..k {
         let mut av = [S::zero(); MV];
         for (i, v) in av.iter_mut().enumerate() {
-            *v = S::load(pa.add(i * S::LANES));
+            *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
         }
         for (j, accj) in acc.iter_mut().enumerate() {
             let bj = S::splat(*pb.offset(j as isize * b_cs));
@@ -193,25 +229,14 @@ pub(crate) unsafe fn real_kernel<
         pb = pb.offset(b_rs);
     }
 
-    let mr = MV * S::LANES;
-    if m == mr && n == NR && rs_c == 1 {
+    if rs_c == 1 && (MASKED || m == mr) {
         let va = S::splat(alpha);
         let vb = S::splat(beta);
-        let beta_zero = beta.is_zero();
-        let beta_one = beta.is_one();
-        for (j, accj) in acc.iter().enumerate() {
+        for (j, accj) in acc.iter().enumerate().take(n) {
             let cj = c.offset(j as isize * cs_c);
             for (i, &x) in accj.iter().enumerate() {
-                let p = cj.add(i * S::LANES);
-                let ab = S::mul(x, va);
-                let r = if beta_zero {
-                    ab
-                } else if beta_one {
-                    S::add(S::load(p), ab)
-                } else {
-                    S::fma(S::load(p), vb, ab)
-                };
-                S::store(p, r);
+                let lanes = if MASKED && i == MV - 1 { rem } else { S::LANES };
+                update_c::<S>(cj.add(i * S::LANES), lanes, S::mul(x, va), beta, vb);
             }
         }
     } else {
@@ -240,21 +265,37 @@ pub(crate) unsafe fn real_kernel<
     }
 }
 
+/// `C = x + beta*C` for one vector of complex C (`lanes` real lanes).
+#[inline(always)]
+unsafe fn update_c_complex<S: Simd>(p: *mut S::E, lanes: usize, x: S::V, br: S::V, bi: S::V, beta_zero: bool, beta_one: bool) {
+    let full = lanes == S::LANES;
+    let r = if beta_zero {
+        x
+    } else {
+        let cv = if full { S::load(p) } else { S::load_partial(p, lanes) };
+        if beta_one {
+            S::add(cv, x)
+        } else {
+            S::add(x, S::fmaddsub(cv, br, S::mul(S::swap_pairs(cv), bi)))
+        }
+    };
+    if full {
+        S::store(p, r)
+    } else {
+        S::store_partial(p, lanes, r)
+    }
+}
+
 /// Complex micro-kernel on interleaved (re, im) data: MR = MV * LANES / 2
 /// complex rows, NR complex columns. `a`, `b`, `c` and all strides are in
-/// complex elements.
+/// complex elements; `MASKED` as for the real kernel.
 ///
 /// For a vector `a = [ar, ai, ...]` and a scalar `b = br + i*bi`, the k loop
 /// accumulates `x += a*br` and `y += a*bi`; at the end
 /// `a*b = fmaddsub(x, 1, swap(y)) = [ar*br - ai*bi, ai*br + ar*bi, ...]`.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn complex_kernel<
-    S: Simd,
-    const MV: usize,
-    const NR: usize,
-    const PACKED_B: bool,
->(
+pub(crate) unsafe fn complex_kernel<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
     k: usize,
     a: *const num_complex::Complex<S::E>,
     a_cs: isize,
@@ -272,12 +313,10 @@ pub(crate) unsafe fn complex_kernel<
     num_complex::Complex<S::E>: Scalar,
 {
     type Cx<E> = num_complex::Complex<E>;
-    let (b_rs, b_cs) = if PACKED_B {
-        (NR as isize, 1)
-    } else {
-        (b_rs, b_cs)
-    };
-    prefetch_c_tile(c as *const u8, 2 * core::mem::size_of::<S::E>(), rs_c, cs_c, NR, MV * S::LANES / 2);
+    let (b_rs, b_cs) = if PACKED_B { (NR as isize, 1) } else { (b_rs, b_cs) };
+    let mr = MV * S::LANES / 2;
+    let rem = if MASKED { 2 * m - (MV - 1) * S::LANES } else { S::LANES };
+    prefetch_c_tile(c as *const u8, 2 * core::mem::size_of::<S::E>(), rs_c, cs_c, n.min(NR), m.min(mr));
     let mut acc_re = [[S::zero(); MV]; NR];
     let mut acc_im = [[S::zero(); MV]; NR];
     let mut pa = a as *const S::E;
@@ -285,7 +324,7 @@ pub(crate) unsafe fn complex_kernel<
     for _ in 0..k {
         let mut av = [S::zero(); MV];
         for (i, v) in av.iter_mut().enumerate() {
-            *v = S::load(pa.add(i * S::LANES));
+            *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
         }
         for j in 0..NR {
             let bp = pb.offset(j as isize * b_cs) as *const S::E;
@@ -312,25 +351,14 @@ pub(crate) unsafe fn complex_kernel<
         }
     }
 
-    let mr = MV * S::LANES / 2;
-    if m == mr && n == NR && rs_c == 1 {
-        let beta_zero = beta.is_zero();
-        let beta_one = beta.is_one();
-        let br = S::splat(beta.re);
-        let bi = S::splat(beta.im);
-        for (j, pj) in prod.iter().enumerate() {
+    if rs_c == 1 && (MASKED || m == mr) {
+        let (br, bi) = (S::splat(beta.re), S::splat(beta.im));
+        let (beta_zero, beta_one) = (beta.is_zero(), beta.is_one());
+        for (j, pj) in prod.iter().enumerate().take(n) {
             let cj = c.offset(j as isize * cs_c) as *mut S::E;
             for (i, &x) in pj.iter().enumerate() {
-                let p = cj.add(i * S::LANES);
-                let r = if beta_zero {
-                    x
-                } else if beta_one {
-                    S::add(S::load(p), x)
-                } else {
-                    let cv = S::load(p);
-                    S::add(x, S::fmaddsub(cv, br, S::mul(S::swap_pairs(cv), bi)))
-                };
-                S::store(p, r);
+                let lanes = if MASKED && i == MV - 1 { rem } else { S::LANES };
+                update_c_complex::<S>(cj.add(i * S::LANES), lanes, x, br, bi, beta_zero, beta_one);
             }
         }
     } else {

@@ -11,7 +11,7 @@ use crate::scalar::{c32, c64, Scalar};
 /// where a tile falls.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-unsafe fn scalar_kernel<T: Scalar, const MR: usize, const NR: usize, const PACKED_B: bool>(
+unsafe fn scalar_kernel<T: Scalar, const MR: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
     k: usize,
     a: *const T,
     a_cs: isize,
@@ -37,7 +37,8 @@ unsafe fn scalar_kernel<T: Scalar, const MR: usize, const NR: usize, const PACKE
     for _ in 0..k {
         let mut av = [T::zero(); MR];
         for (i, v) in av.iter_mut().enumerate() {
-            *v = *pa.add(i);
+            // MASKED: rows at or past m are not read (A is read in place).
+            *v = if MASKED && i >= m { T::zero() } else { *pa.add(i) };
         }
         for (j, accj) in acc.iter_mut().enumerate() {
             let bj = *pb.offset(j as isize * b_cs);
@@ -69,8 +70,10 @@ macro_rules! portable {
             isa: Isa::Portable,
             mr: $mr,
             nr: $nr,
-            packed_b: scalar_kernel::<$t, $mr, $nr, true> as KernelFn<$t>,
-            strided_b: scalar_kernel::<$t, $mr, $nr, false> as KernelFn<$t>,
+            packed_b: scalar_kernel::<$t, $mr, $nr, true, false> as KernelFn<$t>,
+            strided_b: scalar_kernel::<$t, $mr, $nr, false, false> as KernelFn<$t>,
+            masked: &[scalar_kernel::<$t, $mr, $nr, false, true> as KernelFn<$t>],
+            rows_per_vector: $mr,
         };
     };
 }

@@ -6,20 +6,23 @@
 //! * trivial: `m == 0 || n == 0` returns; `alpha == 0 || k == 0` only scales C
 //!   by beta (beta == 0 writes zeros without reading C) and reads neither A
 //!   nor B.
-//! * small (`m*n*k <= SMALL_WORK`): no packing of B and, when A's columns are
-//!   contiguous, none of A either; the micro-kernel reads the operands in
-//!   place. One thread: the call is too short to amortise waking another.
-//! * blocked: Goto/BLIS five loops (see `blocking.rs`) with packed A and B,
-//!   parallel over the output: threads form a `tm x tn` grid over C's rows
-//!   and B's NR-panels, share each packed B block (packed cooperatively,
-//!   then a barrier), and never split k.
+//! * unpacked (one k block, `k <= KC`, and A within half of L2, or a tiny
+//!   product): A and B are read in place by the micro-kernels (A's edge rows
+//!   by masked kernels), threads split C's panels. With a single k block the
+//!   arithmetic per element is exactly that of the blocked path, so which of
+//!   the two runs never changes a bit.
+//! * blocked: Goto/BLIS five loops (see `blocking.rs`) with packed A blocks
+//!   and B either packed or, when its columns are contiguous along k, read
+//!   in place; parallel over the output: threads form a `tm x tn` grid over
+//!   C's rows and B's NR-panels, share each packed B block (packed
+//!   cooperatively, then a barrier), and never split k.
 //!
 //! Row-major C (unit column stride) is handled by computing the transposed
 //! product `C^T = op(B)^T op(A)^T`, so the kernels always see column-major C.
 
 use super::blocking::blocking;
 use super::pack::{pack_panels, Operand};
-use crate::arch::isa;
+use crate::arch::{caches, isa};
 use crate::error::{Error, Result};
 use crate::kernels::GemmKernel;
 use crate::mat::{MatMut, MatRef};
@@ -38,8 +41,9 @@ pub enum Op {
     ConjTrans,
 }
 
-/// Below this `m*n*k`, the unpacked single-threaded path is faster.
-const SMALL_WORK: usize = 80 * 80 * 80;
+/// Below this `m*n*k` (with k <= KC), the unpacked path is used even when A
+/// does not fit the L2 budget: the call is too short for packing to pay.
+const SMALL_WORK: usize = 96 * 96 * 96;
 /// Each extra thread must get at least this much `m*n*k` work.
 const WORK_PER_THREAD: usize = 64 * 64 * 64;
 
@@ -156,20 +160,29 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
         return gemm_raw(n, m, k, alpha, b.t(), a.t(), beta, c, cs_c, rs_c);
     }
     let kern = T::gemm_kernel(isa());
+    let bl = blocking::<T>(kern.isa);
     let work = m.saturating_mul(n).saturating_mul(k);
-    if work <= SMALL_WORK {
-        return gemm_small(kern, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
-    }
     let nt = num_threads().min(work / WORK_PER_THREAD).max(1);
+    // One k block and A small enough to stay in L2: read everything in
+    // place. With k <= KC both paths do the same arithmetic per element
+    // (one accumulation over all of k, then alpha and beta), so this choice
+    // cannot change a result bit; it only saves the packing.
+    let a_bytes = m.saturating_mul(k).saturating_mul(core::mem::size_of::<T>());
+    if k <= bl.kc && (a_bytes <= caches().l2 / 2 || work <= SMALL_WORK) {
+        return gemm_unpacked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+    }
     gemm_blocked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
 }
 
-/// Unpacked path for small products: B is read in place (unless it must be
-/// conjugated), A too when its rows are contiguous; only edge strips of A
-/// are copied so the kernel never reads past a column.
+/// Unpacked path (one k block): A and B are read in place (A's edge rows
+/// through masked kernels sized to the rows left, so nothing past a column
+/// is read); only a conjugated or row-strided A, a conjugated B, and B's
+/// last partial column panel are copied, once, before the threads start.
+/// Threads split C's column panels (or row tiles when there are few panels).
 #[allow(clippy::too_many_arguments)]
-unsafe fn gemm_small<T: Scalar>(
+unsafe fn gemm_unpacked<T: Scalar>(
     kern: &GemmKernel<T>,
+    nt: usize,
     m: usize,
     n: usize,
     k: usize,
@@ -186,82 +199,53 @@ unsafe fn gemm_small<T: Scalar>(
     let b_direct = !(T::IS_COMPLEX && b.conj);
     let m_tiles = m.div_ceil(mr);
     let n_panels = n.div_ceil(nr);
-    // Scratch: packed A (all of it, or just the edge strip) then packed B.
-    let a_elems = if a_direct { mr * k } else { m_tiles * mr * k };
-    let b_elems = if b_direct { 0 } else { n_panels * nr * k };
+    let full_panels = if b_direct { n / nr } else { 0 };
+    // Scratch: packed A (unless read in place), then packed B (all of it, or
+    // only the last partial panel).
+    let a_elems = if a_direct { 0 } else { m_tiles * mr * k };
+    let b_elems = (n_panels - full_panels) * nr * k;
     let bytes = (a_elems + b_elems + 16) * core::mem::size_of::<T>();
     with_buffer(Slot::Scratch, bytes, |buf| {
         let a_buf: *mut T = buf.as_mut_ptr();
         let b_buf = a_buf.add(a_elems);
-        let full_rows = if a_direct { m / mr * mr } else { 0 };
-        if a_direct {
-            if full_rows < m {
-                pack_panels(
-                    mr,
-                    m - full_rows,
-                    k,
-                    Operand {
-                        ptr: a.at(full_rows, 0),
-                        ..a
-                    },
-                    a_buf,
-                );
-            }
-        } else {
+        if !a_direct {
             pack_panels(mr, m, k, a, a_buf);
         }
-        if !b_direct {
-            pack_panels(nr, n, k, b.t(), b_buf);
+        if full_panels < n_panels {
+            let j0 = full_panels * nr;
+            pack_panels(nr, n - j0, k, Operand { ptr: b.at(0, j0), ..b }.t(), b_buf);
         }
-        for jp in 0..n_panels {
-            let j0 = jp * nr;
-            let nb = nr.min(n - j0);
-            for it in 0..m_tiles {
-                let i0 = it * mr;
-                let mb = mr.min(m - i0);
-                let (ap, a_cs) = if a_direct && i0 < full_rows {
-                    (a.at(i0, 0), a.cs)
-                } else if a_direct {
-                    (a_buf as *const T, mr as isize)
+        let (a_buf, b_buf, c) = (SharedMut(a_buf), SharedMut(b_buf), SharedMut(c));
+        let body = |tid: usize, nt: usize| {
+            let (a_buf, b_buf, c) = (a_buf, b_buf, c);
+            let (tm, tn) = thread_grid(nt, m_tiles, n_panels);
+            let (t0, t1) = split(m_tiles, tm, tid % tm);
+            let (q0, q1) = split(n_panels, tn, tid / tm);
+            for jp in q0..q1 {
+                let j0 = jp * nr;
+                let nb = nr.min(n - j0);
+                let (bp, b_rs, b_cs) = if jp < full_panels {
+                    (b.at(0, j0), b.rs, b.cs)
                 } else {
-                    (a_buf.add(i0 * k) as *const T, mr as isize)
+                    (b_buf.0.add((jp - full_panels) * nr * k) as *const T, nr as isize, 1)
                 };
-                let cp = c.offset(i0 as isize * rs_c + j0 as isize * cs_c);
-                if b_direct {
-                    (kern.strided_b)(
-                        k,
-                        ap,
-                        a_cs,
-                        b.at(0, j0),
-                        b.rs,
-                        b.cs,
-                        cp,
-                        rs_c,
-                        cs_c,
-                        mb,
-                        nb,
-                        alpha,
-                        beta,
-                    );
-                } else {
-                    (kern.packed_b)(
-                        k,
-                        ap,
-                        a_cs,
-                        b_buf.add(j0 * k),
-                        0,
-                        0,
-                        cp,
-                        rs_c,
-                        cs_c,
-                        mb,
-                        nb,
-                        alpha,
-                        beta,
-                    );
+                for it in t0..t1 {
+                    let i0 = it * mr;
+                    let mb = mr.min(m - i0);
+                    let cp = c.0.offset(i0 as isize * rs_c + j0 as isize * cs_c);
+                    if !a_direct {
+                        let ap = a_buf.0.add(i0 * k) as *const T;
+                        (kern.strided_b)(k, ap, mr as isize, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                    } else if mb == mr {
+                        (kern.strided_b)(k, a.at(i0, 0), a.cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                    } else {
+                        let f = kern.masked[(mb - 1) / kern.rows_per_vector];
+                        f(k, a.at(i0, 0), a.cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                    }
                 }
             }
-        }
+        };
+        parallel_for(nt, &body);
     })
 }
 
@@ -320,9 +304,14 @@ unsafe fn gemm_blocked<T: Scalar>(
 ) {
     let bl = blocking::<T>(kern.isa);
     let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    // B with k-contiguous columns (column-major B, or a row-major op(B)^T)
+    // is read in place by the strided-B kernel: a KC x NR micro-panel of it
+    // is as cache-friendly as a packed one, and skipping the copy saves a
+    // pass over B. Only its last partial panel is copied (zero-padded).
+    let b_in_place = b.rs == 1 && !(T::IS_COMPLEX && b.conj);
     // Smaller NC than n when n is small: never pack more than needed.
     let nc = bl.nc.min(n.next_multiple_of(nr));
-    let b_bytes = (kc * nc + 16) * core::mem::size_of::<T>();
+    let b_bytes = if b_in_place { 64 } else { (kc * nc + 16) * core::mem::size_of::<T>() };
     with_buffer(Slot::B, b_bytes, |bbuf| {
         let b_buf = SharedMut(bbuf.as_mut_ptr::<T>());
         let c_sh = SharedMut(c);
@@ -339,74 +328,63 @@ unsafe fn gemm_blocked<T: Scalar>(
             let (t0, t1) = split(m_tiles, tm, im);
             let (m0, m1) = (t0 * mr, (t1 * mr).min(m));
             let mc = bl.mc.min((m1 - m0).next_multiple_of(mr)).max(mr);
-            let a_bytes = (mc * kc + 16) * core::mem::size_of::<T>();
+            // A block, then (B in place) a private copy of B's edge panel.
+            let a_bytes = (mc * kc + nr * kc + 16) * core::mem::size_of::<T>();
             with_buffer(Slot::A, a_bytes, |abuf| {
                 let a_buf: *mut T = abuf.as_mut_ptr();
+                let edge_buf = a_buf.add(mc * kc);
                 let mut jc = 0;
                 while jc < n {
                     let ncb = nc.min(n - jc);
                     let panels = ncb.div_ceil(nr);
+                    let (q0, q1) = split(panels, tn, jn);
                     let mut pc = 0;
                     while pc < k {
                         let kcb = kc.min(k - pc);
-                        // Everyone packs a share of B(pc, jc).
-                        let (p0, p1) = split(panels, nt, tid);
-                        if p1 > p0 {
-                            let cols = (p1 * nr).min(ncb) - p0 * nr;
-                            let src = Operand {
-                                ptr: b.at(pc, jc + p0 * nr),
-                                ..b
-                            };
-                            pack_panels(nr, cols, kcb, src.t(), b_buf.0.add(p0 * nr * kcb));
+                        if !b_in_place {
+                            // Everyone packs a share of B(pc, jc).
+                            let (p0, p1) = split(panels, nt, tid);
+                            if p1 > p0 {
+                                let cols = (p1 * nr).min(ncb) - p0 * nr;
+                                let src = Operand { ptr: b.at(pc, jc + p0 * nr), ..b };
+                                pack_panels(nr, cols, kcb, src.t(), b_buf.0.add(p0 * nr * kcb));
+                            }
+                            barrier.wait();
+                        } else if q1 > q0 && q1 * nr > ncb {
+                            let j0 = (q1 - 1) * nr;
+                            let src = Operand { ptr: b.at(pc, jc + j0), ..b };
+                            pack_panels(nr, ncb - j0, kcb, src.t(), edge_buf);
                         }
-                        barrier.wait();
                         let beta_k = if pc == 0 { beta } else { T::one() };
-                        let (q0, q1) = split(panels, tn, jn);
                         let mut ic = m0;
                         while ic < m1 && q1 > q0 {
                             let mcb = mc.min(m1 - ic);
-                            pack_panels(
-                                mr,
-                                mcb,
-                                kcb,
-                                Operand {
-                                    ptr: a.at(ic, pc),
-                                    ..a
-                                },
-                                a_buf,
-                            );
+                            pack_panels(mr, mcb, kcb, Operand { ptr: a.at(ic, pc), ..a }, a_buf);
                             for q in q0..q1 {
                                 let j0 = q * nr;
                                 let nb = nr.min(ncb - j0);
-                                let bp = b_buf.0.add(j0 * kcb) as *const T;
+                                let (bp, b_rs, b_cs, kernel) = if !b_in_place {
+                                    (b_buf.0.add(j0 * kcb) as *const T, nr as isize, 1, kern.packed_b)
+                                } else if nb < nr {
+                                    (edge_buf as *const T, nr as isize, 1, kern.strided_b)
+                                } else {
+                                    (b.at(pc, jc + j0), b.rs, b.cs, kern.strided_b)
+                                };
                                 let mut ir = 0;
                                 while ir < mcb {
                                     let mb = mr.min(mcb - ir);
-                                    let cp = c.0.offset(
-                                        (ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c,
-                                    );
-                                    (kern.packed_b)(
-                                        kcb,
-                                        a_buf.add(ir * kcb),
-                                        mr as isize,
-                                        bp,
-                                        0,
-                                        0,
-                                        cp,
-                                        rs_c,
-                                        cs_c,
-                                        mb,
-                                        nb,
-                                        alpha,
-                                        beta_k,
-                                    );
+                                    let cp = c.0.offset((ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c);
+                                    let ap = a_buf.add(ir * kcb);
+                                    kernel(kcb, ap, mr as isize, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta_k);
                                     ir += mr;
                                 }
                             }
                             ic += mcb;
                         }
-                        // B(pc, jc) is overwritten next round: wait for all readers.
-                        barrier.wait();
+                        if !b_in_place {
+                            // B(pc, jc) is overwritten next round: wait for all readers.
+                            barrier.wait();
+                        }
                         pc += kcb;
                     }
                     jc += ncb;
