@@ -4,8 +4,20 @@ use oxblas::{c32, c64, gemm, MatMut, MatRef, Op, Scalar};
 use std::time::Instant;
 
 fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
-    let a: Vec<T> = (0..m * k).map(|i| T::from_real(<T::Real as oxblas::RealScalar>::from_f64(((i * 7 % 13) as f64) / 13.0 - 0.5))).collect();
-    let b: Vec<T> = (0..k * n).map(|i| T::from_real(<T::Real as oxblas::RealScalar>::from_f64(((i * 5 % 11) as f64) / 11.0 - 0.5))).collect();
+    let a: Vec<T> = (0..m * k)
+        .map(|i| {
+            T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
+                ((i * 7 % 13) as f64) / 13.0 - 0.5,
+            ))
+        })
+        .collect();
+    let b: Vec<T> = (0..k * n)
+        .map(|i| {
+            T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
+                ((i * 5 % 11) as f64) / 11.0 - 0.5,
+            ))
+        })
+        .collect();
     let mut c = vec![T::zero(); m * n];
     let mut times = Vec::new();
     for _ in 0..reps + 1 {
@@ -36,7 +48,13 @@ fn main() {
     let m: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(n);
     let k: usize = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(n);
     oxblas::set_num_threads(nt);
-    let reps = if n * m * k > 1 << 31 { 3 } else if n * m * k > 1 << 24 { 10 } else { 200 };
+    let reps = if n * m * k > 1 << 31 {
+        3
+    } else if n * m * k > 1 << 24 {
+        10
+    } else {
+        200
+    };
     let g = match ty {
         "s" => run::<f32>(n, m, k, reps),
         "c" => run::<c32>(n, m, k, reps),

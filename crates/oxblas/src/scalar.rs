@@ -39,9 +39,7 @@ impl ScalarKind {
 }
 
 /// The real types, f32 and f64.
-pub trait RealScalar:
-    Scalar<Real = Self> + PartialOrd + Div<Output = Self> + core::iter::Sum
-{
+pub trait RealScalar: Scalar<Real = Self> + PartialOrd + core::iter::Sum {
     const EPSILON: Self;
     fn from_f64(x: f64) -> Self;
     fn to_f64(self) -> f64;
@@ -65,6 +63,7 @@ pub trait Scalar:
     + Add<Output = Self>
     + Sub<Output = Self>
     + Mul<Output = Self>
+    + Div<Output = Self>
     + Neg<Output = Self>
     + AddAssign
     + SubAssign

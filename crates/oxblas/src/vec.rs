@@ -12,7 +12,11 @@ use core::marker::PhantomData;
 
 fn check(len: usize, offset: usize, n: usize, inc: isize, what: &'static str) -> Result<()> {
     if n == 0 {
-        return if offset <= len { Ok(()) } else { Err(Error::OutOfBounds { what }) };
+        return if offset <= len {
+            Ok(())
+        } else {
+            Err(Error::OutOfBounds { what })
+        };
     }
     let span = inc
         .checked_mul(isize::try_from(n - 1).map_err(|_| Error::Overflow { what })?)
@@ -66,11 +70,21 @@ impl<'a, T> VecRef<'a, T> {
     pub fn from_slice(data: &'a [T], offset: usize, len: usize, inc: isize) -> Result<Self> {
         check(data.len(), offset, len, inc, "VecRef")?;
         // SAFETY: check proved offset <= data.len().
-        Ok(VecRef { ptr: unsafe { data.as_ptr().add(offset) }, len, inc, _life: PhantomData })
+        Ok(VecRef {
+            ptr: unsafe { data.as_ptr().add(offset) },
+            len,
+            inc,
+            _life: PhantomData,
+        })
     }
     /// Contiguous view of a whole slice.
     pub fn from_contiguous(data: &'a [T]) -> Self {
-        VecRef { ptr: data.as_ptr(), len: data.len(), inc: 1, _life: PhantomData }
+        VecRef {
+            ptr: data.as_ptr(),
+            len: data.len(),
+            inc: 1,
+            _life: PhantomData,
+        }
     }
     /// A BLAS vector argument: `n` elements of `data` with increment `inc`,
     /// negative increments walking backwards from the end as the reference
@@ -81,7 +95,12 @@ impl<'a, T> VecRef<'a, T> {
     /// # Safety
     /// `ptr + i*inc` must be valid for reads for `i < len` during `'a`.
     pub unsafe fn from_raw_parts(ptr: *const T, len: usize, inc: isize) -> Self {
-        VecRef { ptr, len, inc, _life: PhantomData }
+        VecRef {
+            ptr,
+            len,
+            inc,
+            _life: PhantomData,
+        }
     }
     #[inline(always)]
     pub fn len(&self) -> usize {
@@ -111,8 +130,17 @@ impl<'a, T> VecRef<'a, T> {
     /// Elements `start..start+len`.
     pub fn subvector(self, start: usize, len: usize) -> VecRef<'a, T> {
         assert!(start + len <= self.len, "subvector out of range");
-        let ptr = if len == 0 { self.ptr } else { self.ptr.wrapping_offset(start as isize * self.inc) };
-        VecRef { ptr, len, inc: self.inc, _life: PhantomData }
+        let ptr = if len == 0 {
+            self.ptr
+        } else {
+            self.ptr.wrapping_offset(start as isize * self.inc)
+        };
+        VecRef {
+            ptr,
+            len,
+            inc: self.inc,
+            _life: PhantomData,
+        }
     }
 }
 
@@ -123,10 +151,20 @@ impl<'a, T> VecMut<'a, T> {
             return Err(Error::Aliasing { what: "VecMut" });
         }
         // SAFETY: check proved offset <= data.len().
-        Ok(VecMut { ptr: unsafe { data.as_mut_ptr().add(offset) }, len, inc, _life: PhantomData })
+        Ok(VecMut {
+            ptr: unsafe { data.as_mut_ptr().add(offset) },
+            len,
+            inc,
+            _life: PhantomData,
+        })
     }
     pub fn from_contiguous(data: &'a mut [T]) -> Self {
-        VecMut { ptr: data.as_mut_ptr(), len: data.len(), inc: 1, _life: PhantomData }
+        VecMut {
+            ptr: data.as_mut_ptr(),
+            len: data.len(),
+            inc: 1,
+            _life: PhantomData,
+        }
     }
     /// See [`VecRef::from_blas`].
     pub fn from_blas(data: &'a mut [T], n: usize, inc: isize) -> Result<Self> {
@@ -136,7 +174,12 @@ impl<'a, T> VecMut<'a, T> {
     /// `ptr + i*inc` must be valid for reads and writes for `i < len` during
     /// `'a`, exclusively, and distinct `i` must address distinct elements.
     pub unsafe fn from_raw_parts(ptr: *mut T, len: usize, inc: isize) -> Self {
-        VecMut { ptr, len, inc, _life: PhantomData }
+        VecMut {
+            ptr,
+            len,
+            inc,
+            _life: PhantomData,
+        }
     }
     #[inline(always)]
     pub fn len(&self) -> usize {
@@ -156,11 +199,21 @@ impl<'a, T> VecMut<'a, T> {
     }
     #[inline(always)]
     pub fn rb(&self) -> VecRef<'_, T> {
-        VecRef { ptr: self.ptr, len: self.len, inc: self.inc, _life: PhantomData }
+        VecRef {
+            ptr: self.ptr,
+            len: self.len,
+            inc: self.inc,
+            _life: PhantomData,
+        }
     }
     #[inline(always)]
     pub fn rb_mut(&mut self) -> VecMut<'_, T> {
-        VecMut { ptr: self.ptr, len: self.len, inc: self.inc, _life: PhantomData }
+        VecMut {
+            ptr: self.ptr,
+            len: self.len,
+            inc: self.inc,
+            _life: PhantomData,
+        }
     }
     #[inline]
     pub fn get(&self, i: usize) -> T
@@ -177,8 +230,17 @@ impl<'a, T> VecMut<'a, T> {
     }
     pub fn subvector(self, start: usize, len: usize) -> VecMut<'a, T> {
         assert!(start + len <= self.len, "subvector out of range");
-        let ptr = if len == 0 { self.ptr } else { self.ptr.wrapping_offset(start as isize * self.inc) };
-        VecMut { ptr, len, inc: self.inc, _life: PhantomData }
+        let ptr = if len == 0 {
+            self.ptr
+        } else {
+            self.ptr.wrapping_offset(start as isize * self.inc)
+        };
+        VecMut {
+            ptr,
+            len,
+            inc: self.inc,
+            _life: PhantomData,
+        }
     }
 }
 

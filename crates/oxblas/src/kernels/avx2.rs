@@ -24,7 +24,10 @@ unsafe fn lane_mask_64(n: usize) -> __m256i {
 /// All-ones in 32-bit lanes `0..n`, zero above.
 #[inline(always)]
 unsafe fn lane_mask_32(n: usize) -> __m256i {
-    _mm256_cmpgt_epi32(_mm256_set1_epi32(n as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+    _mm256_cmpgt_epi32(
+        _mm256_set1_epi32(n as i32),
+        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+    )
 }
 
 pub(crate) struct F64x4;

@@ -169,7 +169,11 @@ macro_rules! table {
             nr: $nr,
             packed_b: $f::<3, true, false>,
             strided_b: $f::<3, false, false>,
-            masked: &[$f::<1, false, true>, $f::<2, false, true>, $f::<3, false, true>],
+            masked: &[
+                $f::<1, false, true>,
+                $f::<2, false, true>,
+                $f::<3, false, true>,
+            ],
             rows_per_vector: $rows_per_vec,
         };
     };

@@ -137,7 +137,14 @@ pub(crate) trait Simd {
 /// common case); a prefetch never faults, so touching a line past the tile
 /// is harmless.
 #[inline(always)]
-unsafe fn prefetch_c_tile(c: *const u8, elem: usize, rs_c: isize, cs_c: isize, nr: usize, mr: usize) {
+unsafe fn prefetch_c_tile(
+    c: *const u8,
+    elem: usize,
+    rs_c: isize,
+    cs_c: isize,
+    nr: usize,
+    mr: usize,
+) {
     #[cfg(target_arch = "x86_64")]
     if rs_c == 1 {
         use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
@@ -158,7 +165,11 @@ unsafe fn prefetch_c_tile(c: *const u8, elem: usize, rs_c: isize, cs_c: isize, n
 /// Loads A vector `i` of a tile: the last one (`i == MV-1`) only `rem` lanes
 /// wide when the kernel is `MASKED` (rows past m are never read).
 #[inline(always)]
-unsafe fn load_a<S: Simd, const MV: usize, const MASKED: bool>(p: *const S::E, i: usize, rem: usize) -> S::V {
+unsafe fn load_a<S: Simd, const MV: usize, const MASKED: bool>(
+    p: *const S::E,
+    i: usize,
+    rem: usize,
+) -> S::V {
     if MASKED && i == MV - 1 {
         S::load_partial(p, rem)
     } else {
@@ -173,9 +184,21 @@ unsafe fn update_c<S: Simd>(p: *mut S::E, lanes: usize, ab: S::V, beta: S::E, vb
     let full = lanes == S::LANES;
     if beta.is_zero() {
     } else {
-        let cv = if full { S::load(p) } else { S::load_partial(p, lanes) };
-        let r = if beta.is_one() { S::add(cv, ab) } else { S::fma(cv, vb, ab) };
-        return if full { S::store(p, r) } else { S::store_partial(p, lanes, r) };
+        let cv = if full {
+            S::load(p)
+        } else {
+            S::load_partial(p, lanes)
+        };
+        let r = if beta.is_one() {
+            S::add(cv, ab)
+        } else {
+            S::fma(cv, vb, ab)
+        };
+        return if full {
+            S::store(p, r)
+        } else {
+            S::store_partial(p, lanes, r)
+        };
     }
     if full {
         S::store(p, ab)
@@ -192,7 +215,13 @@ unsafe fn update_c<S: Simd>(p: *mut S::E, lanes: usize, ab: S::V, beta: S::E, vb
 /// kernels may read all MR rows of A (packed, zero-padded panels).
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn real_kernel<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+pub(crate) unsafe fn real_kernel<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+    const MASKED: bool,
+>(
     k: usize,
     a: *const S::E,
     a_cs: isize,
@@ -207,10 +236,25 @@ pub(crate) unsafe fn real_kernel<S: Simd, const MV: usize, const NR: usize, cons
     alpha: S::E,
     beta: S::E,
 ) {
-    let (b_rs, b_cs) = if PACKED_B { (NR as isize, 1) } else { (b_rs, b_cs) };
+    let (b_rs, b_cs) = if PACKED_B {
+        (NR as isize, 1)
+    } else {
+        (b_rs, b_cs)
+    };
     let mr = MV * S::LANES;
-    let rem = if MASKED { m - (MV - 1) * S::LANES } else { S::LANES };
-    prefetch_c_tile(c as *const u8, core::mem::size_of::<S::E>(), rs_c, cs_c, n.min(NR), m.min(mr));
+    let rem = if MASKED {
+        m - (MV - 1) * S::LANES
+    } else {
+        S::LANES
+    };
+    prefetch_c_tile(
+        c as *const u8,
+        core::mem::size_of::<S::E>(),
+        rs_c,
+        cs_c,
+        n.min(NR),
+        m.min(mr),
+    );
     let mut acc = [[S::zero(); MV]; NR];
     let mut pa = a;
     let mut pb = b;
@@ -267,12 +311,24 @@ pub(crate) unsafe fn real_kernel<S: Simd, const MV: usize, const NR: usize, cons
 
 /// `C = x + beta*C` for one vector of complex C (`lanes` real lanes).
 #[inline(always)]
-unsafe fn update_c_complex<S: Simd>(p: *mut S::E, lanes: usize, x: S::V, br: S::V, bi: S::V, beta_zero: bool, beta_one: bool) {
+unsafe fn update_c_complex<S: Simd>(
+    p: *mut S::E,
+    lanes: usize,
+    x: S::V,
+    br: S::V,
+    bi: S::V,
+    beta_zero: bool,
+    beta_one: bool,
+) {
     let full = lanes == S::LANES;
     let r = if beta_zero {
         x
     } else {
-        let cv = if full { S::load(p) } else { S::load_partial(p, lanes) };
+        let cv = if full {
+            S::load(p)
+        } else {
+            S::load_partial(p, lanes)
+        };
         if beta_one {
             S::add(cv, x)
         } else {
@@ -295,7 +351,13 @@ unsafe fn update_c_complex<S: Simd>(p: *mut S::E, lanes: usize, x: S::V, br: S::
 /// `a*b = fmaddsub(x, 1, swap(y)) = [ar*br - ai*bi, ai*br + ar*bi, ...]`.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-pub(crate) unsafe fn complex_kernel<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+pub(crate) unsafe fn complex_kernel<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+    const MASKED: bool,
+>(
     k: usize,
     a: *const num_complex::Complex<S::E>,
     a_cs: isize,
@@ -313,10 +375,25 @@ pub(crate) unsafe fn complex_kernel<S: Simd, const MV: usize, const NR: usize, c
     num_complex::Complex<S::E>: Scalar,
 {
     type Cx<E> = num_complex::Complex<E>;
-    let (b_rs, b_cs) = if PACKED_B { (NR as isize, 1) } else { (b_rs, b_cs) };
+    let (b_rs, b_cs) = if PACKED_B {
+        (NR as isize, 1)
+    } else {
+        (b_rs, b_cs)
+    };
     let mr = MV * S::LANES / 2;
-    let rem = if MASKED { 2 * m - (MV - 1) * S::LANES } else { S::LANES };
-    prefetch_c_tile(c as *const u8, 2 * core::mem::size_of::<S::E>(), rs_c, cs_c, n.min(NR), m.min(mr));
+    let rem = if MASKED {
+        2 * m - (MV - 1) * S::LANES
+    } else {
+        S::LANES
+    };
+    prefetch_c_tile(
+        c as *const u8,
+        2 * core::mem::size_of::<S::E>(),
+        rs_c,
+        cs_c,
+        n.min(NR),
+        m.min(mr),
+    );
     let mut acc_re = [[S::zero(); MV]; NR];
     let mut acc_im = [[S::zero(); MV]; NR];
     let mut pa = a as *const S::E;

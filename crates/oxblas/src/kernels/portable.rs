@@ -11,7 +11,13 @@ use crate::scalar::{c32, c64, Scalar};
 /// where a tile falls.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-unsafe fn scalar_kernel<T: Scalar, const MR: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+unsafe fn scalar_kernel<
+    T: Scalar,
+    const MR: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+    const MASKED: bool,
+>(
     k: usize,
     a: *const T,
     a_cs: isize,
@@ -38,7 +44,11 @@ unsafe fn scalar_kernel<T: Scalar, const MR: usize, const NR: usize, const PACKE
         let mut av = [T::zero(); MR];
         for (i, v) in av.iter_mut().enumerate() {
             // MASKED: rows at or past m are not read (A is read in place).
-            *v = if MASKED && i >= m { T::zero() } else { *pa.add(i) };
+            *v = if MASKED && i >= m {
+                T::zero()
+            } else {
+                *pa.add(i)
+            };
         }
         for (j, accj) in acc.iter_mut().enumerate() {
             let bj = *pb.offset(j as isize * b_cs);

@@ -167,7 +167,9 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     // place. With k <= KC both paths do the same arithmetic per element
     // (one accumulation over all of k, then alpha and beta), so this choice
     // cannot change a result bit; it only saves the packing.
-    let a_bytes = m.saturating_mul(k).saturating_mul(core::mem::size_of::<T>());
+    let a_bytes = m
+        .saturating_mul(k)
+        .saturating_mul(core::mem::size_of::<T>());
     if k <= bl.kc && (a_bytes <= caches().l2 / 2 || work <= SMALL_WORK) {
         return gemm_unpacked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
     }
@@ -213,7 +215,17 @@ unsafe fn gemm_unpacked<T: Scalar>(
         }
         if full_panels < n_panels {
             let j0 = full_panels * nr;
-            pack_panels(nr, n - j0, k, Operand { ptr: b.at(0, j0), ..b }.t(), b_buf);
+            pack_panels(
+                nr,
+                n - j0,
+                k,
+                Operand {
+                    ptr: b.at(0, j0),
+                    ..b
+                }
+                .t(),
+                b_buf,
+            );
         }
         let (a_buf, b_buf, c) = (SharedMut(a_buf), SharedMut(b_buf), SharedMut(c));
         let body = |tid: usize, nt: usize| {
@@ -227,7 +239,11 @@ unsafe fn gemm_unpacked<T: Scalar>(
                 let (bp, b_rs, b_cs) = if jp < full_panels {
                     (b.at(0, j0), b.rs, b.cs)
                 } else {
-                    (b_buf.0.add((jp - full_panels) * nr * k) as *const T, nr as isize, 1)
+                    (
+                        b_buf.0.add((jp - full_panels) * nr * k) as *const T,
+                        nr as isize,
+                        1,
+                    )
                 };
                 for it in t0..t1 {
                     let i0 = it * mr;
@@ -235,12 +251,54 @@ unsafe fn gemm_unpacked<T: Scalar>(
                     let cp = c.0.offset(i0 as isize * rs_c + j0 as isize * cs_c);
                     if !a_direct {
                         let ap = a_buf.0.add(i0 * k) as *const T;
-                        (kern.strided_b)(k, ap, mr as isize, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                        (kern.strided_b)(
+                            k,
+                            ap,
+                            mr as isize,
+                            bp,
+                            b_rs,
+                            b_cs,
+                            cp,
+                            rs_c,
+                            cs_c,
+                            mb,
+                            nb,
+                            alpha,
+                            beta,
+                        );
                     } else if mb == mr {
-                        (kern.strided_b)(k, a.at(i0, 0), a.cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                        (kern.strided_b)(
+                            k,
+                            a.at(i0, 0),
+                            a.cs,
+                            bp,
+                            b_rs,
+                            b_cs,
+                            cp,
+                            rs_c,
+                            cs_c,
+                            mb,
+                            nb,
+                            alpha,
+                            beta,
+                        );
                     } else {
                         let f = kern.masked[(mb - 1) / kern.rows_per_vector];
-                        f(k, a.at(i0, 0), a.cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta);
+                        f(
+                            k,
+                            a.at(i0, 0),
+                            a.cs,
+                            bp,
+                            b_rs,
+                            b_cs,
+                            cp,
+                            rs_c,
+                            cs_c,
+                            mb,
+                            nb,
+                            alpha,
+                            beta,
+                        );
                     }
                 }
             }
@@ -311,7 +369,11 @@ unsafe fn gemm_blocked<T: Scalar>(
     let b_in_place = b.rs == 1 && !(T::IS_COMPLEX && b.conj);
     // Smaller NC than n when n is small: never pack more than needed.
     let nc = bl.nc.min(n.next_multiple_of(nr));
-    let b_bytes = if b_in_place { 64 } else { (kc * nc + 16) * core::mem::size_of::<T>() };
+    let b_bytes = if b_in_place {
+        64
+    } else {
+        (kc * nc + 16) * core::mem::size_of::<T>()
+    };
     with_buffer(Slot::B, b_bytes, |bbuf| {
         let b_buf = SharedMut(bbuf.as_mut_ptr::<T>());
         let c_sh = SharedMut(c);
@@ -346,25 +408,45 @@ unsafe fn gemm_blocked<T: Scalar>(
                             let (p0, p1) = split(panels, nt, tid);
                             if p1 > p0 {
                                 let cols = (p1 * nr).min(ncb) - p0 * nr;
-                                let src = Operand { ptr: b.at(pc, jc + p0 * nr), ..b };
+                                let src = Operand {
+                                    ptr: b.at(pc, jc + p0 * nr),
+                                    ..b
+                                };
                                 pack_panels(nr, cols, kcb, src.t(), b_buf.0.add(p0 * nr * kcb));
                             }
                             barrier.wait();
                         } else if q1 > q0 && q1 * nr > ncb {
                             let j0 = (q1 - 1) * nr;
-                            let src = Operand { ptr: b.at(pc, jc + j0), ..b };
+                            let src = Operand {
+                                ptr: b.at(pc, jc + j0),
+                                ..b
+                            };
                             pack_panels(nr, ncb - j0, kcb, src.t(), edge_buf);
                         }
                         let beta_k = if pc == 0 { beta } else { T::one() };
                         let mut ic = m0;
                         while ic < m1 && q1 > q0 {
                             let mcb = mc.min(m1 - ic);
-                            pack_panels(mr, mcb, kcb, Operand { ptr: a.at(ic, pc), ..a }, a_buf);
+                            pack_panels(
+                                mr,
+                                mcb,
+                                kcb,
+                                Operand {
+                                    ptr: a.at(ic, pc),
+                                    ..a
+                                },
+                                a_buf,
+                            );
                             for q in q0..q1 {
                                 let j0 = q * nr;
                                 let nb = nr.min(ncb - j0);
                                 let (bp, b_rs, b_cs, kernel) = if !b_in_place {
-                                    (b_buf.0.add(j0 * kcb) as *const T, nr as isize, 1, kern.packed_b)
+                                    (
+                                        b_buf.0.add(j0 * kcb) as *const T,
+                                        nr as isize,
+                                        1,
+                                        kern.packed_b,
+                                    )
                                 } else if nb < nr {
                                     (edge_buf as *const T, nr as isize, 1, kern.strided_b)
                                 } else {
@@ -373,9 +455,25 @@ unsafe fn gemm_blocked<T: Scalar>(
                                 let mut ir = 0;
                                 while ir < mcb {
                                     let mb = mr.min(mcb - ir);
-                                    let cp = c.0.offset((ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c);
+                                    let cp = c.0.offset(
+                                        (ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c,
+                                    );
                                     let ap = a_buf.add(ir * kcb);
-                                    kernel(kcb, ap, mr as isize, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta_k);
+                                    kernel(
+                                        kcb,
+                                        ap,
+                                        mr as isize,
+                                        bp,
+                                        b_rs,
+                                        b_cs,
+                                        cp,
+                                        rs_c,
+                                        cs_c,
+                                        mb,
+                                        nb,
+                                        alpha,
+                                        beta_k,
+                                    );
                                     ir += mr;
                                 }
                             }

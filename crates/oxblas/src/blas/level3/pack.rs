@@ -14,13 +14,19 @@ use crate::scalar::Scalar;
 
 /// A read-only strided operand: element (i, j) at `ptr + i*rs + j*cs`,
 /// conjugated when `conj`.
-#[derive(Clone, Copy)]
 pub(crate) struct Operand<T> {
     pub ptr: *const T,
     pub rs: isize,
     pub cs: isize,
     pub conj: bool,
 }
+
+impl<T> Clone for Operand<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for Operand<T> {}
 
 // SAFETY: an Operand is a read-only view of T data shared by the threads of
 // one GEMM call, which outlives them (parallel_for joins before returning).
