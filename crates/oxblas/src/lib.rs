@@ -25,6 +25,7 @@ pub mod arch;
 pub mod blas;
 pub mod error;
 pub(crate) mod kernels;
+pub mod lapack;
 pub mod mat;
 mod mem;
 pub mod scalar;
