@@ -324,19 +324,19 @@ fn split(count: usize, parts: usize, idx: usize) -> (usize, usize) {
 }
 
 /// The `tm x tn` thread grid over C (rows in MR tiles, columns in NR
-/// panels) that minimises the largest per-thread share, and among equals
-/// keeps each share's short side longest (more reuse of each packed panel).
+/// panels) that minimises the largest per-thread share; among equals the
+/// one with more row groups, so threads pack disjoint parts of A and share
+/// B rather than each packing all of A.
 fn thread_grid(nt: usize, m_tiles: usize, n_panels: usize) -> (usize, usize) {
-    let mut best = (nt, 1);
-    let mut best_cost = (usize::MAX, 0);
-    for tm in (1..=nt).rev() {
+    let mut best = (1, nt);
+    let mut best_cost = usize::MAX;
+    for tm in 1..=nt {
         if nt % tm != 0 {
             continue;
         }
         let tn = nt / tm;
-        let (mt, np) = (m_tiles.div_ceil(tm), n_panels.div_ceil(tn));
-        let cost = (mt * np, usize::MAX - mt.min(np));
-        if cost < best_cost {
+        let cost = m_tiles.div_ceil(tm) * n_panels.div_ceil(tn);
+        if cost <= best_cost {
             best_cost = cost;
             best = (tm, tn);
         }
@@ -500,7 +500,8 @@ mod tests {
     #[test]
     fn grid_prefers_the_long_side() {
         assert_eq!(thread_grid(2, 100, 2), (2, 1));
-        assert_eq!(thread_grid(2, 2, 100), (1, 2));
+        assert_eq!(thread_grid(2, 1, 100), (1, 2));
+        assert_eq!(thread_grid(2, 86, 256), (2, 1));
         assert_eq!(thread_grid(4, 50, 50), (2, 2));
         assert_eq!(thread_grid(1, 7, 9), (1, 1));
     }
