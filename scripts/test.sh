@@ -10,7 +10,7 @@ if ! command -v cargo >/dev/null 2>&1; then
 fi
 
 echo "== oxblas configuration"
-cargo run --quiet --release -p oxblas-bench -- --config 2>/dev/null || true
+cargo run --quiet --release -p oxblas --example config
 
 echo "== Rust tests (core engine; every ISA this CPU supports, 1 and 2+ threads)"
 cargo test --workspace --release --no-fail-fast
