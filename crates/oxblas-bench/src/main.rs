@@ -1,0 +1,328 @@
+//! `oxblas-bench`: oxblas GEMM against OpenBLAS, BLIS, MKL and faer, side by
+//! side in one run.
+//!
+//! The parent measures the FMA peak, finds the peers, then runs every
+//! (configuration, thread count) in a child process of its own (this binary
+//! again, with `--child`), so that symbol names and library-global state
+//! never collide. Children print tab-separated lines (see `child.rs`), which
+//! the parent gathers into one table.
+
+mod child;
+#[cfg(feature = "faer")]
+mod faer_peer;
+mod peak;
+mod peers;
+mod report;
+mod rng;
+mod rows;
+mod spawn;
+mod timing;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use peers::Family;
+use report::{Cell, Key};
+use rows::Row;
+use spawn::{probe_configs, run_child};
+
+const USAGE: &str = "\
+usage: oxblas-bench [--quick] [--filter SUBSTR] [--max-dim N] [--threads 1,2] [--peers LABEL,...]
+                    [--markdown PATH]
+
+  --quick           sizes up to n=1024 and fewer repeats (smoke test)
+  --filter SUBSTR   only rows whose label contains SUBSTR, e.g. 'dgemm NN 1024x'
+  --max-dim N       only rows with m, n, k <= N (--max-dim 2048 skips the
+                    n=4096 rows, about half of a full run's time)
+  --threads LIST    thread counts to measure (default 1,2)
+  --peers LIST      only configurations whose label starts with one of these
+                    (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL
+  --markdown PATH   also write the report as Markdown to PATH
+
+Peers are discovered on this machine (see scripts/install-peers.sh); faer is
+measured only when built with `--features faer`. PYTHON selects the python
+used to locate PyPI's scipy-openblas32 and mkl (default python3).";
+
+/// Before each child: wait at most this long for the machine to be idle,
+/// and at most `QUIET_WAIT_TOTAL_SECS` over the whole run.
+const QUIET_WAIT_SECS: f64 = 30.0;
+const QUIET_WAIT_TOTAL_SECS: f64 = 300.0;
+
+struct Cli {
+    quick: bool,
+    filter: Option<String>,
+    max_dim: Option<usize>,
+    threads: Vec<usize>,
+    peers: Option<Vec<String>>,
+    markdown: Option<PathBuf>,
+}
+
+fn parse_threads(s: &str) -> Result<Vec<usize>, String> {
+    s.split(',')
+        .map(|t| {
+            t.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| n >= 1)
+                .ok_or(format!("bad thread count '{t}'"))
+        })
+        .collect()
+}
+
+fn parse_cli(args: &[String]) -> Result<Cli, String> {
+    let mut cli = Cli {
+        quick: false,
+        filter: None,
+        max_dim: None,
+        threads: vec![1, 2],
+        peers: None,
+        markdown: None,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().cloned().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--quick" => cli.quick = true,
+            "--filter" => cli.filter = Some(value()?),
+            "--max-dim" => {
+                let v = value()?;
+                cli.max_dim = Some(v.parse().map_err(|_| format!("bad --max-dim '{v}'"))?);
+            }
+            "--threads" => cli.threads = parse_threads(&value()?)?,
+            "--peers" => {
+                cli.peers = Some(value()?.split(',').map(|s| s.trim().to_string()).collect())
+            }
+            "--markdown" => cli.markdown = Some(PathBuf::from(value()?)),
+            "-h" | "--help" => return Err(String::new()),
+            other => return Err(format!("unknown argument '{other}'")),
+        }
+    }
+    Ok(cli)
+}
+
+fn parse_child(args: &[String]) -> Result<child::ChildArgs, String> {
+    let mut c = child::ChildArgs {
+        family: Family::Oxblas,
+        lib: None,
+        prefix: String::new(),
+        threads: 1,
+        rows: Vec::new(),
+        quick: false,
+        probe: false,
+    };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = || it.next().cloned().ok_or(format!("{a} needs a value"));
+        match a.as_str() {
+            "--child" => {
+                let f = value()?;
+                c.family = Family::parse(&f).ok_or(format!("unknown family {f}"))?;
+            }
+            "--lib" => c.lib = Some(PathBuf::from(value()?)),
+            "--prefix" => c.prefix = value()?,
+            "--threads" => c.threads = value()?.parse().map_err(|_| "bad --threads")?,
+            "--rows" => {
+                let v = value()?;
+                c.rows = v
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(|s| Row::parse_spec(s).ok_or(format!("bad row spec {s}")))
+                    .collect::<Result<_, _>>()?;
+            }
+            "--quick" => c.quick = true,
+            "--probe" => c.probe = true,
+            other => return Err(format!("unknown child argument '{other}'")),
+        }
+    }
+    Ok(c)
+}
+
+fn shell_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./,=:+".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', "'\\''"))
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--child") {
+        match parse_child(&args[1..]) {
+            Ok(c) => std::process::exit(child::run(c)),
+            Err(e) => {
+                eprintln!("oxblas-bench child: {e}");
+                std::process::exit(2);
+            }
+        }
+    }
+    let cli = match parse_cli(&args[1..]) {
+        Ok(c) => c,
+        Err(e) => {
+            if !e.is_empty() {
+                eprintln!("oxblas-bench: {e}\n");
+            }
+            eprintln!("{USAGE}");
+            std::process::exit(if e.is_empty() { 0 } else { 2 });
+        }
+    };
+    let started = Instant::now();
+    let rows: Vec<Row> = rows::all_rows(cli.quick)
+        .into_iter()
+        .filter(|r| {
+            cli.filter
+                .as_ref()
+                .is_none_or(|f| r.label().contains(f.as_str()))
+        })
+        .filter(|r| cli.max_dim.is_none_or(|d| r.m.max(r.n).max(r.k) <= d))
+        .collect();
+    if rows.is_empty() {
+        eprintln!("oxblas-bench: no row matches the filter");
+        std::process::exit(2);
+    }
+    let command = args
+        .iter()
+        .map(|a| shell_quote(a))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let header = vec![
+        ("date".to_string(), report::utc_now()),
+        ("cpu".to_string(), report::cpu_model()),
+        ("oxblas".to_string(), oxblas::config_report()),
+        ("command".to_string(), command),
+        (
+            "rows".to_string(),
+            format!(
+                "{} rows x threads {:?}{}",
+                rows.len(),
+                cli.threads,
+                if cli.quick { " (--quick)" } else { "" }
+            ),
+        ),
+    ];
+    for (k, v) in &header {
+        eprintln!("{k}: {v}");
+    }
+
+    eprintln!("measuring FMA peak ...");
+    timing::wait_until_quiet(QUIET_WAIT_SECS);
+    let peaks = peak::measure(&cli.threads, cli.quick);
+    for p in &peaks {
+        eprintln!(
+            "  peak {}/{} {} thread(s): {:.1} GFLOP/s",
+            p.isa, p.real, p.threads, p.gflops
+        );
+    }
+
+    eprintln!("discovering peers ...");
+    let discovery = peers::discover();
+    let mut notes = discovery.notes;
+    let mut candidates = discovery.configs;
+    if let Some(want) = &cli.peers {
+        candidates.retain(|c| {
+            c.family == Family::Oxblas || want.iter().any(|w| c.label.starts_with(w.as_str()))
+        });
+    }
+    let configs = probe_configs(candidates, &mut notes);
+    for c in &configs {
+        let core = c
+            .info("core")
+            .map(|s| format!(" core={s}"))
+            .unwrap_or_default();
+        eprintln!("  found {}{core}: {}", c.label, c.desc);
+    }
+    for n in &notes {
+        eprintln!("  {n}");
+    }
+
+    let mut cells: HashMap<Key, Cell> = HashMap::new();
+    let total = configs.len() * cli.threads.len();
+    let mut done = 0;
+    let mut waited_total = 0.0;
+    for &t in &cli.threads {
+        for cfg in &configs {
+            done += 1;
+            let t0 = Instant::now();
+            let mut remaining: Vec<Row> = rows.clone();
+            while !remaining.is_empty() {
+                let budget = QUIET_WAIT_SECS.min(QUIET_WAIT_TOTAL_SECS - waited_total);
+                let waited = if budget > 0.0 {
+                    timing::wait_until_quiet(budget)
+                } else {
+                    0.0
+                };
+                waited_total += waited;
+                if waited >= 1.0 {
+                    eprintln!("  (waited {waited:.0} s for other processes to quiet down)");
+                }
+                let out = run_child(cfg, t, &remaining, cli.quick, |spec, cell| {
+                    let label = Row::parse_spec(spec).map(|r| r.label()).unwrap_or_default();
+                    let shown = match cell {
+                        Cell::Ok { gflops, foreign } => {
+                            format!("{gflops:.1} GFLOP/s (other load {foreign:.2} cores)")
+                        }
+                        Cell::Failed(m) => format!("FAILED {m}"),
+                        Cell::Error(m) => format!("ERROR {m}"),
+                    };
+                    eprintln!("  [{done}/{total}] {} t={t}: {label}: {shown}", cfg.label);
+                });
+                let reported: Vec<String> = out.results.iter().map(|(s, _)| s.clone()).collect();
+                for (spec, cell) in out.results {
+                    cells.insert((spec, t, cfg.label.clone()), cell);
+                }
+                remaining.retain(|r| !reported.contains(&r.spec()));
+                if let Some(e) = out.load_error.or(out.failure) {
+                    // The first row without a result is the one that broke the
+                    // child: record it and go on with a fresh child.
+                    if let Some(r) = remaining.first() {
+                        eprintln!("  [{done}/{total}] {} t={t}: {}: {e}", cfg.label, r.label());
+                        cells.insert((r.spec(), t, cfg.label.clone()), Cell::Error(e));
+                        remaining.remove(0);
+                    }
+                } else if !remaining.is_empty() {
+                    for r in remaining.drain(..) {
+                        cells.insert(
+                            (r.spec(), t, cfg.label.clone()),
+                            Cell::Error("no result".into()),
+                        );
+                    }
+                }
+            }
+            eprintln!(
+                "  [{done}/{total}] {} t={t} done in {:.0} s",
+                cfg.label,
+                t0.elapsed().as_secs_f64()
+            );
+        }
+    }
+
+    let mut header = header;
+    header.push((
+        "waited for quiet".into(),
+        format!("{waited_total:.0} s (other processes on the machine)"),
+    ));
+    header.push((
+        "run time".into(),
+        format!("{:.0} s", started.elapsed().as_secs_f64()),
+    ));
+    let rep = report::Report {
+        rows: &rows,
+        threads: &cli.threads,
+        configs: &configs,
+        peaks: &peaks,
+        cells: &cells,
+        header,
+        notes: &notes,
+    };
+    print!("{}", rep.text());
+    if let Some(path) = &cli.markdown {
+        match std::fs::write(path, rep.markdown()) {
+            Ok(()) => eprintln!("wrote {}", path.display()),
+            Err(e) => eprintln!("oxblas-bench: cannot write {}: {e}", path.display()),
+        }
+    }
+}
