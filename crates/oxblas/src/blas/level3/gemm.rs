@@ -45,7 +45,7 @@ pub enum Op {
 /// does not fit the L2 budget: the call is too short for packing to pay.
 const SMALL_WORK: usize = 96 * 96 * 96;
 /// Each extra thread must get at least this much `m*n*k` work.
-const WORK_PER_THREAD: usize = 64 * 64 * 64;
+const WORK_PER_THREAD: usize = 96 * 96 * 96;
 
 fn operand<T>(a: MatRef<'_, T>, op: Op) -> (Operand<T>, usize, usize) {
     let o = Operand {
