@@ -205,7 +205,14 @@ impl Pool {
         })
     }
 
+    /// Lets the workers exit, but only once no caller can be using the pool:
+    /// the busy flag is taken for good first. A pool in use at that moment
+    /// keeps its (sleeping) workers; its caller finishes normally and later
+    /// callers fall through to the new pool or run serially.
     fn retire(&self) {
+        if self.shared.busy.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+            return;
+        }
         self.shared.shutdown.store(true, Ordering::SeqCst);
         let _g = self.shared.lock.lock().unwrap_or_else(|e| e.into_inner());
         self.shared.wake.notify_all();
@@ -215,6 +222,7 @@ impl Pool {
 /// A pool of this process with at least `nworkers` workers, made on demand.
 /// Old pools are retired (their idle threads exit) and leaked: a concurrent
 /// caller may still hold a reference, and memory is a few hundred bytes.
+/// Retiring never strands a job: see `Pool::retire`.
 fn pool_with(nworkers: usize) -> Option<&'static Pool> {
     let pid = std::process::id();
     let cur = POOL.load(Ordering::Acquire);
