@@ -12,7 +12,10 @@
 //! `x * y` and `x * swap(y)` lane-wise and separate real and imaginary parts
 //! only once at the end.
 
-use super::simd::{conj_sign, neg_even, reduce, VSimd};
+// Index loops over register blocks read closer to the machine they model.
+#![allow(clippy::needless_range_loop)]
+
+use super::simd::{load_n, neg_even, reduce_v, store_n, VSimd};
 use crate::scalar::{Complex, Scalar};
 
 type Cx<E> = Complex<E>;
@@ -54,35 +57,31 @@ where
         q[0] = S::fma(xv, S::swap_pairs(yv), q[0]);
         i += l;
     }
-    let sg = conj_sign::<S>();
-    let (re, im) = if CONJ {
-        (reduce::<S, U>(p), reduce::<S, 1>([S::mul(reduce_v::<S, U>(q), sg)]))
-    } else {
-        (reduce::<S, 1>([S::mul(reduce_v::<S, U>(p), sg)]), reduce::<S, U>(q))
-    };
-    let mut s = Cx::new(re, im);
+    let mut s = finish_dot::<S, CONJ>(reduce_v::<S, U>(p), reduce_v::<S, U>(q));
     for k in i / 2..n {
         s += (*x.add(k)).conj_if(CONJ) * *y.add(k);
     }
     s
 }
 
-/// Pairwise sum of `N` vectors into one (the vector part of `reduce`).
+/// Combines the `p`, `q` accumulators of a complex dot (see module docs)
+/// with one horizontal reduction: pairwise differences / sums put the
+/// real part's terms in the even lanes and the imaginary part's in the odd
+/// lanes, then the lanes are summed as complex numbers.
 #[inline(always)]
-unsafe fn reduce_v<S: VSimd, const N: usize>(mut acc: [S::V; N]) -> S::V {
-    let mut w = N;
-    while w > 1 {
-        let h = w / 2;
-        for i in 0..h {
-            acc[i] = S::add(acc[i], acc[i + h]);
-        }
-        if w % 2 == 1 {
-            acc[0] = S::add(acc[0], acc[w - 1]);
-        }
-        w = h;
-    }
-    acc[0]
+pub(crate) unsafe fn finish_dot<S: VSimd, const CONJ: bool>(p: S::V, q: S::V) -> Cx<S::E> {
+    let (ps, qs) = (S::swap_pairs(p), S::swap_pairs(q));
+    let z = if CONJ {
+        // re = sum(p), im = sum(q.even) - sum(q.odd).
+        S::blend_eo(S::add(p, ps), S::sub(qs, q))
+    } else {
+        // re = sum(p.even) - sum(p.odd), im = sum(q).
+        S::blend_eo(S::sub(p, ps), S::add(q, qs))
+    };
+    let (re, im) = S::hsum_pairs(z);
+    Cx::new(re, im)
 }
+
 
 /// The broadcast pair `(ar, ar, ...)`, `(-ai, ai, ...)` of a complex scalar.
 #[inline(always)]
@@ -102,17 +101,17 @@ pub(crate) unsafe fn cmul<S: VSimd>(v: S::V, ar: S::V, ai_s: S::V) -> S::V {
     S::fma(S::swap_pairs(v), ai_s, S::mul(v, ar))
 }
 
-/// Scalar twins of `cfma` / `cmul`, for tails, with the same operations.
+/// Reals to handle before `p` reaches a vector boundary, if that keeps
+/// (re, im) pairs whole (an element starting at an odd real cannot be
+/// aligned); the stores of the main loop then never split a cache line.
 #[inline(always)]
-pub(crate) fn cfma_s<S: VSimd>(v: Cx<S::E>, a: Cx<S::E>, acc: Cx<S::E>) -> Cx<S::E> {
-    let re = S::fma_s(v.im, -a.im, S::fma_s(v.re, a.re, acc.re));
-    let im = S::fma_s(v.re, a.im, S::fma_s(v.im, a.re, acc.im));
-    Cx::new(re, im)
-}
-
-#[inline(always)]
-pub(crate) fn cmul_s<S: VSimd>(v: Cx<S::E>, a: Cx<S::E>) -> Cx<S::E> {
-    Cx::new(S::fma_s(v.im, -a.im, v.re * a.re), S::fma_s(v.re, a.im, v.im * a.re))
+fn cpeel<S: VSimd>(p: *const S::E, len: usize) -> usize {
+    let mis = (p as usize / core::mem::size_of::<S::E>()) % S::LANES;
+    if mis == 0 || mis % 2 == 1 {
+        0
+    } else {
+        (S::LANES - mis).min(len)
+    }
 }
 
 /// `y += alpha * x`.
@@ -122,7 +121,10 @@ pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx<S::E
     let l = S::LANES;
     let len = 2 * n;
     let (ar, ai) = bcast::<S>(alpha);
-    let mut i = 0;
+    let mut i = cpeel::<S>(yr, len);
+    if i > 0 {
+        S::store_part(yr, cfma::<S>(S::load_part(xr, i), ar, ai, S::load_part(yr, i)), i);
+    }
     while i + 2 * l <= len {
         for u in 0..2 {
             let p = yr.add(i + u * l);
@@ -130,13 +132,11 @@ pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx<S::E
         }
         i += 2 * l;
     }
-    while i + l <= len {
+    while i < len {
+        let k = l.min(len - i);
         let p = yr.add(i);
-        S::store(p, cfma::<S>(S::load(xr.add(i)), ar, ai, S::load(p)));
-        i += l;
-    }
-    for k in i / 2..n {
-        *y.add(k) = cfma_s::<S>(*x.add(k), alpha, *y.add(k));
+        store_n::<S>(p, cfma::<S>(load_n::<S>(xr.add(i), k), ar, ai, load_n::<S>(p, k)), k);
+        i += k;
     }
 }
 
@@ -160,14 +160,12 @@ pub(crate) unsafe fn axpby<S: VSimd>(
     let (ar, ai) = bcast::<S>(alpha);
     let (br, bi) = bcast::<S>(beta);
     let mut i = 0;
-    while i + l <= len {
+    while i < len {
+        let k = l.min(len - i);
         let p = yr.add(i);
-        let t = cmul::<S>(S::load(p), br, bi);
-        S::store(p, cfma::<S>(S::load(xr.add(i)), ar, ai, t));
-        i += l;
-    }
-    for k in i / 2..n {
-        *y.add(k) = cfma_s::<S>(*x.add(k), alpha, cmul_s::<S>(*y.add(k), beta));
+        let t = cmul::<S>(load_n::<S>(p, k), br, bi);
+        store_n::<S>(p, cfma::<S>(load_n::<S>(xr.add(i), k), ar, ai, t), k);
+        i += k;
     }
 }
 
@@ -178,18 +176,19 @@ pub(crate) unsafe fn scal_into<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx
     let l = S::LANES;
     let len = 2 * n;
     let (ar, ai) = bcast::<S>(alpha);
-    let mut i = 0;
+    let mut i = cpeel::<S>(yr, len);
+    if i > 0 {
+        S::store_part(yr, cmul::<S>(S::load_part(xr, i), ar, ai), i);
+    }
     while i + 2 * l <= len {
         for u in 0..2 {
             S::store(yr.add(i + u * l), cmul::<S>(S::load(xr.add(i + u * l)), ar, ai));
         }
         i += 2 * l;
     }
-    while i + l <= len {
-        S::store(yr.add(i), cmul::<S>(S::load(xr.add(i)), ar, ai));
-        i += l;
-    }
-    for k in i / 2..n {
-        *y.add(k) = cmul_s::<S>(*x.add(k), alpha);
+    while i < len {
+        let k = l.min(len - i);
+        store_n::<S>(yr.add(i), cmul::<S>(load_n::<S>(xr.add(i), k), ar, ai), k);
+        i += k;
     }
 }

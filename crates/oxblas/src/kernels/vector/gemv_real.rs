@@ -13,10 +13,13 @@
 //!   off-diagonal part of symv).
 //!
 //! Every row of y sees the same sequence of operations whichever row block,
-//! tail or thread it falls in: edge rows go through the same vector code on
-//! a zero-padded copy in a stack buffer.
+//! tail or thread it falls in: edge rows go through the same vector code
+//! with masked (partial) loads and stores.
 
-use super::simd::{reduce, VSimd, MAX_LANES};
+// Index loops over register blocks read closer to the machine they model.
+#![allow(clippy::needless_range_loop)]
+
+use super::simd::{hsum2, load_n, reduce_v, store_n, VSimd};
 use crate::scalar::Scalar;
 
 /// Rows of y kept in L1 while all columns pass over them.
@@ -58,16 +61,11 @@ unsafe fn panel_n<S: VSimd, const U: usize, const NC: usize>(
     }
     if i < mb {
         let r = mb - i;
-        let mut yb = [S::E::zero(); MAX_LANES];
-        let mut ab = [S::E::zero(); MAX_LANES];
-        core::ptr::copy_nonoverlapping(y.add(i), yb.as_mut_ptr(), r);
-        let mut acc = S::load(yb.as_ptr());
+        let mut acc = load_n::<S>(y.add(i), r);
         for c in 0..NC {
-            core::ptr::copy_nonoverlapping(cols[c].add(i), ab.as_mut_ptr(), r);
-            acc = S::fma(S::load(ab.as_ptr()), xs[c], acc);
+            acc = S::fma(load_n::<S>(cols[c].add(i), r), xs[c], acc);
         }
-        S::store(yb.as_mut_ptr(), acc);
-        core::ptr::copy_nonoverlapping(yb.as_ptr(), y.add(i), r);
+        store_n::<S>(y.add(i), acc, r);
     }
 }
 
@@ -112,18 +110,19 @@ pub(crate) unsafe fn gemv_n<S: VSimd, const U: usize, const NC: usize>(
     }
 }
 
-/// `NC` dot products `A[0..m, c] . x[0..m]`; `xt` holds x's last partial
-/// vector zero-padded.
+/// `NC` dot products `A[0..m, c] . x[0..m]`.
 #[inline(always)]
 unsafe fn dots<S: VSimd, const NC: usize, const K: usize>(
     m: usize,
     a: *const S::E,
     lda: isize,
     x: *const S::E,
-    xt: &[S::E; MAX_LANES],
 ) -> [S::E; NC] {
     let l = S::LANES;
-    let cols: [*const S::E; NC] = core::array::from_fn(|c| a.offset(c as isize * lda));
+    let mut cols = [core::ptr::null::<S::E>(); NC];
+    for (c, p) in cols.iter_mut().enumerate() {
+        *p = a.offset(c as isize * lda);
+    }
     let mut acc = [[S::zero(); K]; NC];
     let mut i = 0;
     while i + K * l <= m {
@@ -143,14 +142,23 @@ unsafe fn dots<S: VSimd, const NC: usize, const K: usize>(
         i += l;
     }
     if i < m {
-        let xv = S::load(xt.as_ptr());
-        let mut ab = [S::E::zero(); MAX_LANES];
+        let xv = load_n::<S>(x.add(i), m - i);
         for c in 0..NC {
-            core::ptr::copy_nonoverlapping(cols[c].add(i), ab.as_mut_ptr(), m - i);
-            acc[c][0] = S::fma(S::load(ab.as_ptr()), xv, acc[c][0]);
+            acc[c][0] = S::fma(load_n::<S>(cols[c].add(i), m - i), xv, acc[c][0]);
         }
     }
-    core::array::from_fn(|c| reduce::<S, K>(acc[c]))
+    // Horizontal sums two columns at a time (hsum2); an odd last column is
+    // paired with itself. Each column's sum comes out of the same sequence
+    // of additions whichever slot or group it falls in (threads may start
+    // their column ranges anywhere), so results do not depend on the split.
+    let mut out = [S::E::zero(); NC];
+    let mut c = 0;
+    while c < NC {
+        let d = (c + 1).min(NC - 1);
+        (out[c], out[d]) = hsum2::<S>(reduce_v::<S, K>(acc[c]), reduce_v::<S, K>(acc[d]));
+        c += 2;
+    }
+    out
 }
 
 /// `y_j = beta*y_j + alpha*d` with the BLAS rule that `beta == 0` does not
@@ -174,44 +182,30 @@ pub(crate) unsafe fn gemv_t<S: VSimd, const NC: usize, const K: usize>(
     y: *mut S::E,
     incy: isize,
 ) {
-    let mut xt = [S::E::zero(); MAX_LANES];
-    let mv = m - m % S::LANES;
-    core::ptr::copy_nonoverlapping(x.add(mv), xt.as_mut_ptr(), m - mv);
     let mut j = 0;
     while j + NC <= n {
-        let d = dots::<S, NC, K>(m, a.offset(j as isize * lda), lda, x, &xt);
+        let d = dots::<S, NC, K>(m, a.offset(j as isize * lda), lda, x);
         for (c, &dc) in d.iter().enumerate() {
             update(y.offset((j + c) as isize * incy), dc, alpha, beta);
         }
         j += NC;
     }
     while j < n {
-        let d = dots::<S, 1, K>(m, a.offset(j as isize * lda), lda, x, &xt);
+        let d = dots::<S, 1, K>(m, a.offset(j as isize * lda), lda, x);
         update(y.offset(j as isize * incy), d[0], alpha, beta);
         j += 1;
     }
 }
 
-/// One vector of rows of `symv_panel`: returns the new y, updates `t`.
-#[inline(always)]
-unsafe fn sym_step<S: VSimd, const NC: usize>(
-    yv: S::V,
-    xv: S::V,
-    av: &[S::V; NC],
-    xb: &[S::V; NC],
-    t: &mut [S::V; NC],
-) -> S::V {
-    let mut yv = yv;
-    for c in 0..NC {
-        yv = S::fma(av[c], xb[c], yv);
-        t[c] = S::fma(av[c], xv, t[c]);
-    }
-    yv
-}
-
 /// One pass over the `m x NC` panel `A` (columns `lda` apart):
 /// `y[0..m] += A * xs` and returns `A^T x[0..m]`. The symmetric product's
 /// off-diagonal block contributes both ways from the same loads.
+///
+/// Per vector of rows: `NC` loads of A feed `NC` FMAs into y and `NC` into
+/// the column sums `t`. The y update is split into two half chains (columns
+/// `0..NC/2` onto y, the rest onto zero, added at the end) so its FMA
+/// latency does not serialise the pass; `U` row vectors per step give the
+/// `t` chains room as well.
 #[inline(always)]
 pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
     m: usize,
@@ -222,47 +216,59 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
     y: *mut S::E,
 ) -> [S::E; NC] {
     let l = S::LANES;
-    let cols: [*const S::E; NC] = core::array::from_fn(|c| a.offset(c as isize * lda));
-    let xb: [S::V; NC] = core::array::from_fn(|c| S::splat(xs[c]));
+    let h = NC / 2;
+    let mut cols = [core::ptr::null::<S::E>(); NC];
+    let mut xb = [S::zero(); NC];
+    for c in 0..NC {
+        cols[c] = a.offset(c as isize * lda);
+        xb[c] = S::splat(xs[c]);
+    }
     let mut t = [S::zero(); NC];
     let mut i = 0;
     while i + U * l <= m {
-        let mut yv = [S::zero(); U];
+        let mut y0 = [S::zero(); U];
+        let mut y1 = [S::zero(); U];
+        let mut xv = [S::zero(); U];
         for u in 0..U {
-            let o = i + u * l;
-            yv[u] = S::load(y.add(o));
-            let xv = S::load(x.add(o));
-            for c in 0..NC {
-                let v = S::load(cols[c].add(o));
-                yv[u] = S::fma(v, xb[c], yv[u]);
-                t[c] = S::fma(v, xv, t[c]);
+            y0[u] = S::load(y.add(i + u * l));
+            xv[u] = S::load(x.add(i + u * l));
+        }
+        for c in 0..NC {
+            for u in 0..U {
+                let v = S::load(cols[c].add(i + u * l));
+                if c < h {
+                    y0[u] = S::fma(v, xb[c], y0[u]);
+                } else {
+                    y1[u] = S::fma(v, xb[c], y1[u]);
+                }
+                t[c] = S::fma(v, xv[u], t[c]);
             }
         }
-        for (u, v) in yv.iter().enumerate() {
-            S::store(y.add(i + u * l), *v);
+        for u in 0..U {
+            S::store(y.add(i + u * l), S::add(y0[u], y1[u]));
         }
         i += U * l;
     }
-    while i + l <= m {
-        let av: [S::V; NC] = core::array::from_fn(|c| S::load(cols[c].add(i)));
-        let yv = sym_step::<S, NC>(S::load(y.add(i)), S::load(x.add(i)), &av, &xb, &mut t);
-        S::store(y.add(i), yv);
-        i += l;
-    }
-    if i < m {
-        let r = m - i;
-        let mut yb = [S::E::zero(); MAX_LANES];
-        let mut xbuf = [S::E::zero(); MAX_LANES];
-        let mut ab = [[S::E::zero(); MAX_LANES]; NC];
-        core::ptr::copy_nonoverlapping(y.add(i), yb.as_mut_ptr(), r);
-        core::ptr::copy_nonoverlapping(x.add(i), xbuf.as_mut_ptr(), r);
+    while i < m {
+        let r = l.min(m - i);
+        let mut y0 = load_n::<S>(y.add(i), r);
+        let mut y1 = S::zero();
+        let xv = load_n::<S>(x.add(i), r);
         for c in 0..NC {
-            core::ptr::copy_nonoverlapping(cols[c].add(i), ab[c].as_mut_ptr(), r);
+            let v = load_n::<S>(cols[c].add(i), r);
+            if c < h {
+                y0 = S::fma(v, xb[c], y0);
+            } else {
+                y1 = S::fma(v, xb[c], y1);
+            }
+            t[c] = S::fma(v, xv, t[c]);
         }
-        let av: [S::V; NC] = core::array::from_fn(|c| S::load(ab[c].as_ptr()));
-        let yv = sym_step::<S, NC>(S::load(yb.as_ptr()), S::load(xbuf.as_ptr()), &av, &xb, &mut t);
-        S::store(yb.as_mut_ptr(), yv);
-        core::ptr::copy_nonoverlapping(yb.as_ptr(), y.add(i), r);
+        store_n::<S>(y.add(i), S::add(y0, y1), r);
+        i += r;
     }
-    core::array::from_fn(|c| S::hsum(t[c]))
+    let mut out = [S::E::zero(); NC];
+    for c in 0..NC {
+        out[c] = S::hsum(t[c]);
+    }
+    out
 }

@@ -8,7 +8,7 @@
 //! each method is one or two instructions and is only ever inlined into a
 //! `#[target_feature]` entry point that enables its ISA.
 
-use crate::scalar::RealScalar;
+use crate::scalar::{RealScalar, Scalar};
 
 /// Widest vector any implementation has (f32 on AVX-512), in lanes; sizes
 /// the stack buffers used for edge rows.
@@ -44,6 +44,17 @@ pub(crate) trait VSimd {
     unsafe fn swap_pairs(a: Self::V) -> Self::V;
     /// Bit `i` set when lane `i` of `a` equals lane `i` of `b`.
     unsafe fn eq_mask(a: Self::V, b: Self::V) -> u64;
+    unsafe fn sub(a: Self::V, b: Self::V) -> Self::V;
+    /// Even lanes from `a`, odd lanes from `b`.
+    unsafe fn blend_eo(a: Self::V, b: Self::V) -> Self::V;
+    /// (sum of the even lanes, sum of the odd lanes): the sum of the
+    /// interleaved complex numbers a vector holds.
+    unsafe fn hsum_pairs(a: Self::V) -> (Self::E, Self::E);
+    /// Lanes `0..k` from `p` (`k < LANES`), the others zero; nothing past
+    /// `p + k` is read (masked loads do not fault on masked-out lanes).
+    unsafe fn load_part(p: *const Self::E, k: usize) -> Self::V;
+    /// Stores lanes `0..k` to `p`; nothing past `p + k` is written.
+    unsafe fn store_part(p: *mut Self::E, v: Self::V, k: usize);
 }
 
 /// f64 vectors that can load f32 data widened to f64 (for snrm2 and the
@@ -75,6 +86,50 @@ pub(crate) unsafe fn neg_even<S: VSimd>() -> S::V {
     S::load(b.as_ptr())
 }
 
+/// `k <= LANES` lanes from `p`: a plain load when the vector is whole.
+#[inline(always)]
+pub(crate) unsafe fn load_n<S: VSimd>(p: *const S::E, k: usize) -> S::V {
+    if k == S::LANES {
+        S::load(p)
+    } else {
+        S::load_part(p, k)
+    }
+}
+
+/// Stores `k <= LANES` lanes to `p`: a plain store when the vector is whole.
+#[inline(always)]
+pub(crate) unsafe fn store_n<S: VSimd>(p: *mut S::E, v: S::V, k: usize) {
+    if k == S::LANES {
+        S::store(p, v)
+    } else {
+        S::store_part(p, v, k)
+    }
+}
+
+/// Pairwise sum of `N` vectors into one (the vector part of `reduce`).
+#[inline(always)]
+pub(crate) unsafe fn reduce_v<S: VSimd, const N: usize>(mut acc: [S::V; N]) -> S::V {
+    let mut w = N;
+    while w > 1 {
+        let h = w / 2;
+        for i in 0..h {
+            acc[i] = S::add(acc[i], acc[i + h]);
+        }
+        if w % 2 == 1 {
+            acc[0] = S::add(acc[0], acc[w - 1]);
+        }
+        w = h;
+    }
+    acc[0]
+}
+
+/// Two horizontal sums for the price of one and a bit: pair sums of `a`
+/// in the even lanes, of `b` in the odd lanes, then one pairwise reduction.
+#[inline(always)]
+pub(crate) unsafe fn hsum2<S: VSimd>(a: S::V, b: S::V) -> (S::E, S::E) {
+    S::hsum_pairs(S::blend_eo(S::add(a, S::swap_pairs(a)), S::add(b, S::swap_pairs(b))))
+}
+
 /// Adds `N` vectors pairwise (a fixed tree), then across lanes.
 #[inline(always)]
 pub(crate) unsafe fn reduce<S: VSimd, const N: usize>(mut acc: [S::V; N]) -> S::E {
@@ -90,6 +145,18 @@ pub(crate) unsafe fn reduce<S: VSimd, const N: usize>(mut acc: [S::V; N]) -> S::
         w = h;
     }
     S::hsum(acc[0])
+}
+
+/// `[f(0), .., f(N-1)]` by an explicit loop: `core::array::from_fn` may be
+/// left out of line, and a kernel must never call out of its loop.
+macro_rules! lanes {
+    ($n:literal, |$i:ident| $e:expr) => {{
+        let mut out = [0.0; $n];
+        for $i in 0..$n {
+            out[$i] = $e;
+        }
+        out
+    }};
 }
 
 /// Plain-Rust vectors: `N` lanes in an array, which LLVM maps onto whatever
@@ -122,15 +189,15 @@ macro_rules! portable_impl {
             }
             #[inline(always)]
             unsafe fn add(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| a[i] + b[i])
+                lanes!($n, |i| a[i] + b[i])
             }
             #[inline(always)]
             unsafe fn mul(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| a[i] * b[i])
+                lanes!($n, |i| a[i] * b[i])
             }
             #[inline(always)]
             unsafe fn fma(a: [$e; $n], b: [$e; $n], c: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| a[i] * b[i] + c[i])
+                lanes!($n, |i| a[i] * b[i] + c[i])
             }
             #[inline(always)]
             fn fma_s(a: $e, b: $e, c: $e) -> $e {
@@ -138,15 +205,15 @@ macro_rules! portable_impl {
             }
             #[inline(always)]
             unsafe fn abs(a: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| a[i].abs())
+                lanes!($n, |i| a[i].abs())
             }
             #[inline(always)]
             unsafe fn max(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| if a[i] > b[i] { a[i] } else { b[i] })
+                lanes!($n, |i| if a[i] > b[i] { a[i] } else { b[i] })
             }
             #[inline(always)]
             unsafe fn min(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| if a[i] < b[i] { a[i] } else { b[i] })
+                lanes!($n, |i| if a[i] < b[i] { a[i] } else { b[i] })
             }
             #[inline(always)]
             unsafe fn hsum(a: [$e; $n]) -> $e {
@@ -170,7 +237,37 @@ macro_rules! portable_impl {
             }
             #[inline(always)]
             unsafe fn swap_pairs(a: [$e; $n]) -> [$e; $n] {
-                core::array::from_fn(|i| a[i ^ 1])
+                lanes!($n, |i| a[i ^ 1])
+            }
+            #[inline(always)]
+            unsafe fn sub(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
+                lanes!($n, |i| a[i] - b[i])
+            }
+            #[inline(always)]
+            unsafe fn blend_eo(a: [$e; $n], b: [$e; $n]) -> [$e; $n] {
+                lanes!($n, |i| if i % 2 == 0 { a[i] } else { b[i] })
+            }
+            #[inline(always)]
+            unsafe fn hsum_pairs(a: [$e; $n]) -> ($e, $e) {
+                let mut v = a;
+                let mut w = $n;
+                while w > 2 {
+                    w /= 2;
+                    for i in 0..w {
+                        v[i] += v[i + w];
+                    }
+                }
+                (v[0], v[1])
+            }
+            #[inline(always)]
+            unsafe fn load_part(p: *const $e, k: usize) -> [$e; $n] {
+                let mut v = [0.0; $n];
+                core::ptr::copy_nonoverlapping(p, v.as_mut_ptr(), k);
+                v
+            }
+            #[inline(always)]
+            unsafe fn store_part(p: *mut $e, v: [$e; $n], k: usize) {
+                core::ptr::copy_nonoverlapping(v.as_ptr(), p, k);
             }
             #[inline(always)]
             unsafe fn eq_mask(a: [$e; $n], b: [$e; $n]) -> u64 {
@@ -190,6 +287,6 @@ impl Widen for Portable<f64, 4> {
     #[inline(always)]
     unsafe fn load_f32(p: *const f32) -> [f64; 4] {
         let v = (p as *const [f32; 4]).read_unaligned();
-        core::array::from_fn(|i| v[i] as f64)
+        lanes!(4, |i| v[i] as f64)
     }
 }

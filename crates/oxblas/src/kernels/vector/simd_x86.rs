@@ -5,6 +5,17 @@
 use super::simd::{VSimd, Widen};
 use core::arch::x86_64::*;
 
+/// AVX2 lane masks for the first `k` 64-bit / 32-bit lanes (sign bit set
+/// in the selected lanes), as `vmaskmov` wants them.
+#[inline(always)]
+unsafe fn mask64(k: usize) -> __m256i {
+    _mm256_cmpgt_epi64(_mm256_set1_epi64x(k as i64), _mm256_setr_epi64x(0, 1, 2, 3))
+}
+#[inline(always)]
+unsafe fn mask32(k: usize) -> __m256i {
+    _mm256_cmpgt_epi32(_mm256_set1_epi32(k as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+}
+
 /// 4 x f64 in a ymm register.
 pub(crate) struct Avx2F64;
 /// 8 x f32 in a ymm register.
@@ -80,6 +91,32 @@ impl VSimd for Avx2F64 {
     #[inline(always)]
     unsafe fn swap_pairs(a: __m256d) -> __m256d {
         _mm256_permute_pd::<0b0101>(a)
+    }
+    #[inline(always)]
+    unsafe fn sub(a: __m256d, b: __m256d) -> __m256d {
+        _mm256_sub_pd(a, b)
+    }
+    #[inline(always)]
+    unsafe fn blend_eo(a: __m256d, b: __m256d) -> __m256d {
+        _mm256_blend_pd::<0b1010>(a, b)
+    }
+    #[inline(always)]
+    unsafe fn hsum_pairs(a: __m256d) -> (f64, f64) {
+        let s = _mm_add_pd(_mm256_castpd256_pd128(a), _mm256_extractf128_pd::<1>(a));
+        (_mm_cvtsd_f64(s), _mm_cvtsd_f64(_mm_unpackhi_pd(s, s)))
+    }
+    #[inline(always)]
+    unsafe fn load_part(p: *const f64, k: usize) -> __m256d {
+        _mm256_maskload_pd(p, mask64(k))
+    }
+    #[inline(always)]
+    unsafe fn store_part(p: *mut f64, v: __m256d, k: usize) {
+        // vmaskmov stores are microcoded and slow on AMD: spill and copy.
+        let mut b = [0.0f64; 4];
+        _mm256_storeu_pd(b.as_mut_ptr(), v);
+        for (i, &e) in b.iter().enumerate().take(k) {
+            *p.add(i) = e;
+        }
     }
     #[inline(always)]
     unsafe fn eq_mask(a: __m256d, b: __m256d) -> u64 {
@@ -165,6 +202,33 @@ impl VSimd for Avx2F32 {
         _mm256_permute_ps::<0b1011_0001>(a)
     }
     #[inline(always)]
+    unsafe fn sub(a: __m256, b: __m256) -> __m256 {
+        _mm256_sub_ps(a, b)
+    }
+    #[inline(always)]
+    unsafe fn blend_eo(a: __m256, b: __m256) -> __m256 {
+        _mm256_blend_ps::<0b1010_1010>(a, b)
+    }
+    #[inline(always)]
+    unsafe fn hsum_pairs(a: __m256) -> (f32, f32) {
+        let s = _mm_add_ps(_mm256_castps256_ps128(a), _mm256_extractf128_ps::<1>(a));
+        let s = _mm_add_ps(s, _mm_movehl_ps(s, s));
+        (_mm_cvtss_f32(s), _mm_cvtss_f32(_mm_movehdup_ps(s)))
+    }
+    #[inline(always)]
+    unsafe fn load_part(p: *const f32, k: usize) -> __m256 {
+        _mm256_maskload_ps(p, mask32(k))
+    }
+    #[inline(always)]
+    unsafe fn store_part(p: *mut f32, v: __m256, k: usize) {
+        // vmaskmov stores are microcoded and slow on AMD: spill and copy.
+        let mut b = [0.0f32; 8];
+        _mm256_storeu_ps(b.as_mut_ptr(), v);
+        for (i, &e) in b.iter().enumerate().take(k) {
+            *p.add(i) = e;
+        }
+    }
+    #[inline(always)]
     unsafe fn eq_mask(a: __m256, b: __m256) -> u64 {
         _mm256_movemask_ps(_mm256_cmp_ps::<_CMP_EQ_OQ>(a, b)) as u32 as u64
     }
@@ -236,6 +300,27 @@ impl VSimd for Avx512F64 {
     #[inline(always)]
     unsafe fn swap_pairs(a: __m512d) -> __m512d {
         _mm512_permute_pd::<0b0101_0101>(a)
+    }
+    #[inline(always)]
+    unsafe fn sub(a: __m512d, b: __m512d) -> __m512d {
+        _mm512_sub_pd(a, b)
+    }
+    #[inline(always)]
+    unsafe fn blend_eo(a: __m512d, b: __m512d) -> __m512d {
+        _mm512_mask_blend_pd(0b1010_1010, a, b)
+    }
+    #[inline(always)]
+    unsafe fn hsum_pairs(a: __m512d) -> (f64, f64) {
+        let h = _mm256_add_pd(_mm512_castpd512_pd256(a), _mm512_extractf64x4_pd::<1>(a));
+        Avx2F64::hsum_pairs(h)
+    }
+    #[inline(always)]
+    unsafe fn load_part(p: *const f64, k: usize) -> __m512d {
+        _mm512_maskz_loadu_pd(((1u32 << k) - 1) as __mmask8, p)
+    }
+    #[inline(always)]
+    unsafe fn store_part(p: *mut f64, v: __m512d, k: usize) {
+        _mm512_mask_storeu_pd(p, ((1u32 << k) - 1) as __mmask8, v)
     }
     #[inline(always)]
     unsafe fn eq_mask(a: __m512d, b: __m512d) -> u64 {
@@ -319,6 +404,28 @@ impl VSimd for Avx512F32 {
     #[inline(always)]
     unsafe fn swap_pairs(a: __m512) -> __m512 {
         _mm512_permute_ps::<0b1011_0001>(a)
+    }
+    #[inline(always)]
+    unsafe fn sub(a: __m512, b: __m512) -> __m512 {
+        _mm512_sub_ps(a, b)
+    }
+    #[inline(always)]
+    unsafe fn blend_eo(a: __m512, b: __m512) -> __m512 {
+        _mm512_mask_blend_ps(0b1010_1010_1010_1010, a, b)
+    }
+    #[inline(always)]
+    unsafe fn hsum_pairs(a: __m512) -> (f32, f32) {
+        let lo = _mm512_castps512_ps256(a);
+        let hi = _mm256_castpd_ps(_mm512_extractf64x4_pd::<1>(_mm512_castps_pd(a)));
+        Avx2F32::hsum_pairs(_mm256_add_ps(lo, hi))
+    }
+    #[inline(always)]
+    unsafe fn load_part(p: *const f32, k: usize) -> __m512 {
+        _mm512_maskz_loadu_ps(((1u32 << k) - 1) as __mmask16, p)
+    }
+    #[inline(always)]
+    unsafe fn store_part(p: *mut f32, v: __m512, k: usize) {
+        _mm512_mask_storeu_ps(p, ((1u32 << k) - 1) as __mmask16, v)
     }
     #[inline(always)]
     unsafe fn eq_mask(a: __m512, b: __m512) -> u64 {

@@ -1,0 +1,167 @@
+//! Symmetric and Hermitian matrix-vector products `y = alpha A x + beta y`
+//! with only one triangle of A stored.
+//!
+//! Each stored off-diagonal element `a_ij` contributes twice, to `y_i`
+//! (times `x_j`) and to `y_j` (times `x_i`; conjugated for Hermitian A).
+//! Columns are taken `nc` at a time (the kernel's width): the part of the
+//! group outside its diagonal block runs the fused `symv` panel kernel,
+//! which does both contributions from one load of A, so the triangle is
+//! read once; the small diagonal blocks run the reference scalar loop.
+
+// Index loops over register blocks read closer to the machine they model.
+#![allow(clippy::needless_range_loop)]
+
+use super::{check_inc, check_len, check_square, re, scale_y, with_contig_x, with_contig_y};
+use crate::arch::isa;
+use crate::blas::Uplo;
+use crate::error::Result;
+use crate::kernels::vector::kernels;
+use crate::mat::MatRef;
+use crate::scalar::Scalar;
+use crate::vec::{VecMut, VecRef};
+
+/// `y = alpha A x + beta y`, A symmetric `n x n` with the `uplo` triangle
+/// stored (ssymv, dsymv, and complex symmetric csymv/zsymv as in LAPACK).
+pub fn symv<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+    symv_impl(false, "symv", uplo, alpha, a, x, beta, y)
+}
+
+/// `y = alpha A x + beta y`, A Hermitian `n x n` with the `uplo` triangle
+/// stored; the imaginary parts of the diagonal are not read (chemv,
+/// zhemv; the same as [`symv`] for real T).
+pub fn hemv<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+    symv_impl(T::IS_COMPLEX, "hemv", uplo, alpha, a, x, beta, y)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn symv_impl<T: Scalar>(
+    herm: bool,
+    routine: &'static str,
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    mut y: VecMut<T>,
+) -> Result<()> {
+    let n = a.nrows();
+    check_square("symv/hemv: A", n, a.ncols())?;
+    check_len("symv/hemv: x", n, x.len())?;
+    check_len("symv/hemv: y", n, y.len())?;
+    check_inc(routine, x.inc(), 7)?;
+    check_inc(routine, y.inc(), 10)?;
+    if n == 0 || (alpha.is_zero() && beta.is_one()) {
+        return Ok(());
+    }
+    scale_y(beta, &mut y);
+    if alpha.is_zero() {
+        return Ok(());
+    }
+    let s = Sym::new(herm, uplo, a);
+    // SAFETY: the view is n x n, x and y have n contiguous elements.
+    with_contig_x(x, false, |xp| with_contig_y(&mut y, |yp| unsafe { s.apply(n, alpha, xp, yp) }));
+    Ok(())
+}
+
+/// A stored triangle, made column-major when the view is row-major: the
+/// transpose of a symmetric matrix is itself, and of a Hermitian one its
+/// conjugate, so the triangle flips and the conjugation moves from the
+/// reflected contribution (`ct`) to the direct one (`cn`).
+pub(super) struct Sym<T> {
+    pub a: *const T,
+    pub rs: isize,
+    pub cs: isize,
+    pub upper: bool,
+    pub herm: bool,
+    /// Conjugate `a_ij` in its contribution to `y_i`.
+    pub cn: bool,
+    /// Conjugate `a_ij` in its contribution to `y_j`.
+    pub ct: bool,
+}
+
+impl<T: Scalar> Sym<T> {
+    pub fn new(herm: bool, uplo: Uplo, a: MatRef<T>) -> Sym<T> {
+        let (rs, cs) = (a.row_stride(), a.col_stride());
+        let upper = uplo == Uplo::Upper;
+        if a.nrows() <= 1 || rs == 1 || cs != 1 {
+            let rs = if a.nrows() <= 1 { 1 } else { rs };
+            Sym { a: a.as_ptr(), rs, cs, upper, herm, cn: false, ct: herm }
+        } else {
+            Sym { a: a.as_ptr(), rs: 1, cs: rs, upper: !upper, herm, cn: herm, ct: false }
+        }
+    }
+
+    #[inline(always)]
+    unsafe fn at(&self, i: usize, j: usize) -> T {
+        *self.a.offset(i as isize * self.rs + j as isize * self.cs)
+    }
+
+    /// The diagonal entry as the routine reads it.
+    #[inline(always)]
+    unsafe fn diag(&self, j: usize) -> T {
+        let d = self.at(j, j);
+        if self.herm {
+            re(d)
+        } else {
+            d
+        }
+    }
+
+    /// `y += alpha A x` over the diagonal block `[j0, j1)`, adding
+    /// `alpha * t[c]` (the panel's reflected sums) to `y_{j0+c}`.
+    unsafe fn diag_block(&self, j0: usize, j1: usize, alpha: T, x: *const T, y: *mut T, t: &[T]) {
+        for j in j0..j1 {
+            let t1 = alpha * *x.add(j);
+            let mut t2 = t.get(j - j0).copied().unwrap_or_else(T::zero);
+            *y.add(j) += t1 * self.diag(j);
+            let rows = if self.upper { j0..j } else { j + 1..j1 };
+            for i in rows {
+                let a = self.at(i, j);
+                *y.add(i) += t1 * a.conj_if(self.cn);
+                t2 += a.conj_if(self.ct) * *x.add(i);
+            }
+            *y.add(j) += alpha * t2;
+        }
+    }
+
+    /// `y += alpha A x` on contiguous x, y of n elements.
+    ///
+    /// # Safety
+    /// The triangle's view is n x n; x, y have n elements, not overlapping.
+    pub unsafe fn apply(&self, n: usize, alpha: T, x: *const T, y: *mut T) {
+        if self.rs != 1 {
+            return self.diag_block(0, n, alpha, x, y, &[]);
+        }
+        let k = kernels::<T>(isa());
+        let nc = k.symv_nc;
+        let panel = k.symv[usize::from(self.cn)][usize::from(self.ct)];
+        let mut xs = [T::zero(); 8];
+        let mut t = [T::zero(); 8];
+        debug_assert!(nc <= 8);
+        // Upper: the partial group first, so that every full group has its
+        // panel (rows 0..j0) above it. Lower: full groups first.
+        let first = if self.upper { n % nc } else { 0 };
+        if first > 0 {
+            self.diag_block(0, first, alpha, x, y, &[]);
+        }
+        let mut j0 = first;
+        while j0 < n {
+            let j1 = (j0 + nc).min(n);
+            if j1 - j0 < nc {
+                self.diag_block(j0, j1, alpha, x, y, &[]);
+                break;
+            }
+            for c in 0..nc {
+                xs[c] = (alpha * *x.add(j0 + c)).conj_if(self.cn);
+            }
+            let col = self.a.offset(j0 as isize * self.cs);
+            if self.upper {
+                panel(j0, col, self.cs, xs.as_ptr(), x, y, t.as_mut_ptr());
+            } else {
+                panel(n - j1, col.add(j1), self.cs, xs.as_ptr(), x.add(j1), y.add(j1), t.as_mut_ptr());
+            }
+            self.diag_block(j0, j1, alpha, x, y, &t[..nc]);
+            j0 = j1;
+        }
+    }
+}

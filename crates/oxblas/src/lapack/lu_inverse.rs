@@ -1,0 +1,64 @@
+//! Inverse from the LU factors (LAPACK xGETRI), all in place.
+//!
+//! With `P A = L U`, `A^-1 = U^-1 L^-1 P`. Both triangles are inverted in
+//! place (they share the array: U on and above the diagonal, L strictly
+//! below with its unit diagonal implicit), then multiplied in place by the
+//! recursion below, then the columns are permuted. Flops: n^3/3 + n^3/3 for
+//! the two inverses and 2n^3/3 for the product, LAPACK's 4n^3/3.
+//!
+//! In-place product `X = U L` of an upper U and a unit lower L stored in one
+//! square array, split in quarters:
+//!
+//! ```text
+//! [U11 U12] [L11  0 ]   [U11 L11 + U12 L21   U12 L22]
+//! [ 0  U22] [L21 L22] = [U22 L21             U22 L22]
+//! ```
+//!
+//! Order so that every input is read before it is overwritten:
+//! `X11 = U11 L11` (recurse), `X11 += U12 L21` (GEMM), `X12 = U12 L22`
+//! (TRMM with the unit-lower part of the (2,2) block), `X21 = U22 L21` (TRMM
+//! with its upper part), `X22 = U22 L22` (recurse).
+
+use super::super::triangular::blk::{split, Blk, Dense};
+use crate::blas::level3::{gemm, trmm, Op};
+use crate::blas::{Diag, Side, Uplo};
+use crate::error::Result;
+use crate::scalar::Scalar;
+
+const LEAF: usize = 32;
+
+/// `a <- U L` in place (see the module docs).
+///
+/// # Safety
+/// `a` valid, square, exclusive.
+pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
+    let n = a.n;
+    if n <= LEAF {
+        let d = Dense::copy_tri(a, false);
+        let mut lo = Dense::copy_tri(a, true);
+        for i in 0..n {
+            lo.set(i, i, T::one());
+        }
+        for j in 0..n {
+            for i in 0..n {
+                let mut s = T::zero();
+                for k in i.max(j)..n {
+                    s += d.get(i, k) * lo.get(k, j);
+                }
+                a.set(i, j, s);
+            }
+        }
+        return Ok(());
+    }
+    let n1 = split(n);
+    let n2 = n - n1;
+    let (a11, a12) = (a.sub(0, 0, n1, n1), a.sub(0, n1, n1, n2));
+    let (a21, a22) = (a.sub(n1, 0, n2, n1), a.sub(n1, n1, n2, n2));
+    ul_product(a11)?;
+    // SAFETY: the quarters are disjoint; each call writes one and reads
+    // others (A22's two triangles are only read here).
+    gemm(Op::NoTrans, Op::NoTrans, T::one(), a12.rf(), a21.rf(), T::one(), a11.mt())?;
+    trmm(Side::Right, Uplo::Lower, Op::NoTrans, Diag::Unit, T::one(), a22.rf(), a12.mt())?;
+    trmm(Side::Left, Uplo::Upper, Op::NoTrans, Diag::NonUnit, T::one(), a22.rf(), a21.mt())?;
+    ul_product(a22)
+}
