@@ -121,9 +121,13 @@ pub(crate) unsafe fn scale_c<T: Scalar>(
     if beta.is_one() {
         return;
     }
+    // Walk the shorter stride innermost (a row-major C, or the transposed
+    // views of TRSM's right side, would otherwise be walked across lines).
+    let (m, n, rs, cs) = if rs.unsigned_abs() <= cs.unsigned_abs() { (m, n, rs, cs) } else { (n, m, cs, rs) };
     for j in 0..n {
+        let col = c.offset(j as isize * cs);
         for i in 0..m {
-            let p = c.offset(i as isize * rs + j as isize * cs);
+            let p = col.offset(i as isize * rs);
             *p = if beta.is_zero() { T::zero() } else { beta * *p };
         }
     }
