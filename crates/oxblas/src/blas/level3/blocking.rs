@@ -25,7 +25,7 @@
 //! type, the ISA and the caches, never on the thread count.
 
 use crate::arch::{caches, Isa};
-use crate::scalar::Scalar;
+use crate::scalar::{Scalar, ScalarKind};
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,8 +50,24 @@ fn env_overrides() -> &'static [Option<usize>; 3] {
     })
 }
 
-/// Block sizes for GEMM on `T` with the kernels of `isa`.
+/// Block sizes for GEMM on `T` with the kernels of `isa`, computed once
+/// per (type, ISA) and cached: small products cannot afford the divisions.
 pub fn blocking<T: Scalar>(isa: Isa) -> Blocking {
+    #[allow(clippy::declare_interior_mutable_const)]
+    const EMPTY: OnceLock<Blocking> = OnceLock::new();
+    #[allow(clippy::declare_interior_mutable_const)]
+    const ROW: [OnceLock<Blocking>; 3] = [EMPTY; 3];
+    static CACHE: [[OnceLock<Blocking>; 3]; 4] = [ROW; 4];
+    let t = match T::KIND {
+        ScalarKind::F32 => 0,
+        ScalarKind::F64 => 1,
+        ScalarKind::C32 => 2,
+        ScalarKind::C64 => 3,
+    };
+    *CACHE[t][isa as usize].get_or_init(|| compute::<T>(isa))
+}
+
+fn compute<T: Scalar>(isa: Isa) -> Blocking {
     let kern = T::gemm_kernel(isa);
     let (mr, nr) = (kern.mr, kern.nr);
     let size = core::mem::size_of::<T>();

@@ -166,7 +166,9 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     let kern = T::gemm_kernel(isa());
     let bl = blocking::<T>(kern.isa);
     let work = m.saturating_mul(n).saturating_mul(k);
-    let nt = num_threads().min(work / WORK_PER_THREAD).max(1);
+    // A complex multiply-add is four real ones: weigh the work accordingly.
+    let flops_work = if T::IS_COMPLEX { work.saturating_mul(4) } else { work };
+    let nt = num_threads().min(flops_work / WORK_PER_THREAD).max(1);
     // One k block and A small enough to stay in L2: read everything in
     // place. With k <= KC both paths do the same arithmetic per element
     // (one accumulation over all of k, then alpha and beta), so this choice
@@ -211,9 +213,8 @@ unsafe fn gemm_unpacked<T: Scalar>(
     let a_elems = if a_direct { 0 } else { m_tiles * mr * k };
     let b_elems = (n_panels - full_panels) * nr * k;
     let bytes = (a_elems + b_elems + 16) * core::mem::size_of::<T>();
-    with_buffer(Slot::Scratch, bytes, |buf| {
-        let a_buf: *mut T = buf.as_mut_ptr();
-        let b_buf = a_buf.add(a_elems);
+    let run = |a_buf: *mut T| {
+        let b_buf = a_buf.wrapping_add(a_elems);
         if !a_direct {
             pack_panels(mr, m, k, a, a_buf);
         }
@@ -308,7 +309,13 @@ unsafe fn gemm_unpacked<T: Scalar>(
             }
         };
         parallel_for(nt, &body);
-    })
+    };
+    if a_elems + b_elems == 0 {
+        // Nothing to copy (the common small case): no buffer at all.
+        run(core::ptr::null_mut())
+    } else {
+        with_buffer(Slot::Scratch, bytes, |buf| run(buf.as_mut_ptr()))
+    }
 }
 
 /// Pointer into C shared by the threads of one call; each writes a disjoint
