@@ -29,10 +29,7 @@ fn apply_block_size(k: usize, other: usize) -> usize {
 
 /// Block starts `0, nb, 2nb, ...` below `k`, forward or backward.
 fn blocks(k: usize, nb: usize, forward: bool) -> Vec<(usize, usize)> {
-    let mut v: Vec<(usize, usize)> = (0..k)
-        .step_by(nb)
-        .map(|i| (i, nb.min(k - i)))
-        .collect();
+    let mut v: Vec<(usize, usize)> = (0..k).step_by(nb).map(|i| (i, nb.min(k - i))).collect();
     if !forward {
         v.reverse();
     }
@@ -91,13 +88,28 @@ pub(super) unsafe fn ormqr_impl<T: Scalar>(
 ///
 /// # Safety
 /// As for [`ormqr_impl`]; `c` valid and exclusive.
-unsafe fn orm2r<T: Scalar>(left: bool, op: Op, a: MatRef<'_, T>, tau: &[T], c: Cm<T>, forward: bool) {
+unsafe fn orm2r<T: Scalar>(
+    left: bool,
+    op: Op,
+    a: MatRef<'_, T>,
+    tau: &[T],
+    c: Cm<T>,
+    forward: bool,
+) {
     let (nq, k) = (a.nrows(), a.ncols());
     let mut v = vec![T::zero(); nq];
     let mut w = vec![T::zero(); if left { c.n } else { c.m }];
-    let order: Vec<usize> = if forward { (0..k).collect() } else { (0..k).rev().collect() };
+    let order: Vec<usize> = if forward {
+        (0..k).collect()
+    } else {
+        (0..k).rev().collect()
+    };
     for i in order {
-        let ti = if op == Op::NoTrans { tau[i] } else { tau[i].conj() };
+        let ti = if op == Op::NoTrans {
+            tau[i]
+        } else {
+            tau[i].conj()
+        };
         if ti.is_zero() {
             continue;
         }
@@ -213,14 +225,30 @@ pub(super) unsafe fn orgqr_cm<T: Scalar>(a: Cm<T>, tau: &[T]) {
             }
         }
         let tri = |side, alpha, tm: Cm<T>, b| {
-            trmm(side, Uplo::Upper, Op::NoTrans, Diag::NonUnit, alpha, tm.rf(), b)
-                .expect("orgqr: X shapes")
+            trmm(
+                side,
+                Uplo::Upper,
+                Op::NoTrans,
+                Diag::NonUnit,
+                alpha,
+                tm.rf(),
+                b,
+            )
+            .expect("orgqr: X shapes")
         };
         tri(Side::Left, T::one(), ti, xi.mt());
         let (btop, blow) = split_rows(blk.mt(), ib);
         tri(Side::Right, -T::one(), xi, blow);
-        gemm(Op::NoTrans, Op::NoTrans, -T::one(), v.top.rf(), xi.rf(), T::zero(), btop)
-            .expect("orgqr: block shapes");
+        gemm(
+            Op::NoTrans,
+            Op::NoTrans,
+            -T::one(),
+            v.top.rf(),
+            xi.rf(),
+            T::zero(),
+            btop,
+        )
+        .expect("orgqr: block shapes");
         for q in 0..ib {
             blk.set(q, q, blk.get(q, q) + T::one());
             for r in 0..i {

@@ -43,7 +43,13 @@ pub(super) unsafe fn dotc_k<T: Scalar, I: Simd>(x: &[T], y: &[T]) -> T {
 /// The CPU supports the ISA `I`.
 #[inline(always)]
 pub(super) unsafe fn axpy_k<T: Scalar, I: Simd>(alpha: T, x: &[T], y: &mut [T]) {
-    I::axpy(T::IS_COMPLEX, alpha.re(), alpha.im(), reals(x), reals_mut(y))
+    I::axpy(
+        T::IS_COMPLEX,
+        alpha.re(),
+        alpha.im(),
+        reals(x),
+        reals_mut(y),
+    )
 }
 
 /// `x *= alpha`.
@@ -259,17 +265,27 @@ mod tests {
     #[test]
     fn complex_loops_match_scalar_arithmetic() {
         for n in [0usize, 1, 3, 4, 5, 9, 17] {
-            let x: Vec<c32> = (0..n).map(|i| c32::new(i as f32 * 0.5 - 1.0, 0.25 * i as f32 + 0.5)).collect();
-            let y: Vec<c32> = (0..n).map(|i| c32::new(1.0 - 0.125 * i as f32, 0.75 - i as f32)).collect();
+            let x: Vec<c32> = (0..n)
+                .map(|i| c32::new(i as f32 * 0.5 - 1.0, 0.25 * i as f32 + 0.5))
+                .collect();
+            let y: Vec<c32> = (0..n)
+                .map(|i| c32::new(1.0 - 0.125 * i as f32, 0.75 - i as f32))
+                .collect();
             let want: c32 = x.iter().zip(&y).map(|(a, b)| a.conj() * b).sum();
             let got = dotc(&x, &y);
-            assert!((got - want).norm() <= 1e-4 * (1.0 + want.norm()), "dotc n={n}: {got} vs {want}");
+            assert!(
+                (got - want).norm() <= 1e-4 * (1.0 + want.norm()),
+                "dotc n={n}: {got} vs {want}"
+            );
             let alpha = c32::new(0.3, -1.7);
             let mut z = y.clone();
             axpy(alpha, &x, &mut z);
             for i in 0..n {
                 let w = y[i] + alpha * x[i];
-                assert!((z[i] - w).norm() <= 1e-5 * (1.0 + w.norm()), "axpy n={n} i={i}");
+                assert!(
+                    (z[i] - w).norm() <= 1e-5 * (1.0 + w.norm()),
+                    "axpy n={n} i={i}"
+                );
             }
         }
     }

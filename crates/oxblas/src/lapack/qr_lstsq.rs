@@ -144,13 +144,29 @@ fn solve_upper<T: Scalar>(op: Op, u: MatRef<'_, T>, b: MatMut<'_, T>) {
     let (mut b1, mut b2) = split_rows(b, h);
     if op == Op::NoTrans {
         solve_upper(op, u22, b2.rb_mut());
-        gemm(Op::NoTrans, Op::NoTrans, -T::one(), u12, b2.rb(), T::one(), b1.rb_mut())
-            .expect("solve_upper: shapes");
+        gemm(
+            Op::NoTrans,
+            Op::NoTrans,
+            -T::one(),
+            u12,
+            b2.rb(),
+            T::one(),
+            b1.rb_mut(),
+        )
+        .expect("solve_upper: shapes");
         solve_upper(op, u11, b1);
     } else {
         solve_upper(op, u11, b1.rb_mut());
-        gemm(Op::ConjTrans, Op::NoTrans, -T::one(), u12, b1.rb(), T::one(), b2.rb_mut())
-            .expect("solve_upper: shapes");
+        gemm(
+            Op::ConjTrans,
+            Op::NoTrans,
+            -T::one(),
+            u12,
+            b1.rb(),
+            T::one(),
+            b2.rb_mut(),
+        )
+        .expect("solve_upper: shapes");
         solve_upper(op, u22, b2);
     }
 }

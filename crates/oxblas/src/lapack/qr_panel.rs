@@ -87,15 +87,16 @@ unsafe fn leaf_body<T: Scalar, I: Simd>(a: Cm<T>, t: Cm<T>, tau: &mut [T], need_
 
 simd_dispatch!(unsafe fn leaf<T: Scalar>(a: Cm<T>, t: Cm<T>, tau: &mut [T], need_t: bool) => leaf_body);
 
-/// Workspace (elements) that [`panel`] needs for an `m x n` panel: the
+/// Workspace (elements) that [`panel`] needs for an `m x n` panel (any
+/// m: V is read in place, only its triangles are copied): the
 /// explicit top of V1 and W, or the right half's own needs and V2's top.
-pub(super) fn panel_work(m: usize, n: usize) -> usize {
+pub(super) fn panel_work(n: usize) -> usize {
     if n <= LEAF {
         return 0;
     }
     let n1 = half(n);
     let n2 = n - n1;
-    n1 * n1 + (n1 * n2).max(n2 * n2).max(panel_work(m - n1, n2))
+    n1 * n1 + (n1 * n2).max(n2 * n2).max(panel_work(n2))
 }
 
 /// Recursive QR of the `m x n` panel `a` (`m >= n`): reflectors below the
@@ -106,7 +107,7 @@ pub(super) fn panel_work(m: usize, n: usize) -> usize {
 ///
 /// # Safety
 /// `a`, `t` valid disjoint blocks; `tau.len() >= n`;
-/// `work.len() >= panel_work(m, n)`.
+/// `work.len() >= panel_work(n)`.
 pub(super) unsafe fn panel<T: Scalar>(
     a: Cm<T>,
     t: Cm<T>,
@@ -140,15 +141,50 @@ pub(super) unsafe fn panel<T: Scalar>(
     // are its `low` part: V1^H V2 = low1[..n2]^H top2 + low1[n2..]^H low2.
     let v2 = Refl::new(a22.rf(), rest);
     let l1 = v1.low;
-    let (l1a, l1b) = (l1.submatrix(0, 0, n2, n1), l1.submatrix(n2, 0, m - n1 - n2, n1));
-    gemm(Op::ConjTrans, Op::NoTrans, T::one(), l1a, v2.top.rf(), T::zero(), t12.mt())
-        .expect("panel: T12 shapes");
-    gemm(Op::ConjTrans, Op::NoTrans, T::one(), l1b, v2.low, T::one(), t12.mt())
-        .expect("panel: T12 shapes");
-    trmm(Side::Left, Uplo::Upper, Op::NoTrans, Diag::NonUnit, -T::one(), t11.rf(), t12.mt())
-        .expect("panel: T11 shapes");
-    trmm(Side::Right, Uplo::Upper, Op::NoTrans, Diag::NonUnit, T::one(), t22.rf(), t12.mt())
-        .expect("panel: T22 shapes");
+    let (l1a, l1b) = (
+        l1.submatrix(0, 0, n2, n1),
+        l1.submatrix(n2, 0, m - n1 - n2, n1),
+    );
+    gemm(
+        Op::ConjTrans,
+        Op::NoTrans,
+        T::one(),
+        l1a,
+        v2.top.rf(),
+        T::zero(),
+        t12.mt(),
+    )
+    .expect("panel: T12 shapes");
+    gemm(
+        Op::ConjTrans,
+        Op::NoTrans,
+        T::one(),
+        l1b,
+        v2.low,
+        T::one(),
+        t12.mt(),
+    )
+    .expect("panel: T12 shapes");
+    trmm(
+        Side::Left,
+        Uplo::Upper,
+        Op::NoTrans,
+        Diag::NonUnit,
+        -T::one(),
+        t11.rf(),
+        t12.mt(),
+    )
+    .expect("panel: T11 shapes");
+    trmm(
+        Side::Right,
+        Uplo::Upper,
+        Op::NoTrans,
+        Diag::NonUnit,
+        T::one(),
+        t22.rf(),
+        t12.mt(),
+    )
+    .expect("panel: T22 shapes");
 }
 
 /// Panel width of the blocked QR for an m x n matrix; `OXBLAS_QR_NB`
@@ -203,7 +239,7 @@ pub(super) unsafe fn geqrf_cm<T: Scalar>(a: Cm<T>, tau: &mut [T]) {
     let nb = block_size(m, n);
     let mut t = Buf::<T>::zeros(nb, nb);
     let t = t.cm();
-    let len = panel_work(m, nb).max(nb * nb + nb * (n - nb.min(n)));
+    let len = panel_work(nb).max(nb * nb + nb * (n - nb.min(n)));
     let mut work = vec![T::zero(); len.max(1)];
     let mut j = 0;
     while j < k {

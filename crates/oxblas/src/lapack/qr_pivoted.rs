@@ -20,7 +20,9 @@
 //! that needs the trailing matrix up to date. [`laqp2`] finishes the last
 //! columns one reflector at a time.
 
-use super::kernels::{axpy, axpy_k, dotc_k, gemv_c, larfg, larfg_k, nrm2, nrm2_k, reals, simd_dispatch};
+use super::kernels::{
+    axpy, axpy_k, dotc_k, gemv_c, larfg, larfg_k, nrm2, nrm2_k, reals, simd_dispatch,
+};
 use super::simd::Simd;
 use super::util::{abs, Cm};
 use crate::blas::level3::{gemm, Op};
@@ -74,7 +76,12 @@ fn downdate<R: RealScalar>(vn1: &mut R, vn2: R, x: R) -> bool {
 /// # Safety
 /// `a` valid and exclusive; `perm`, `fixed` of length n; `tau` of length
 /// at least min(m, n).
-pub(super) unsafe fn geqp3_cm<T: Scalar>(a: Cm<T>, fixed: &[bool], perm: &mut [usize], tau: &mut [T]) {
+pub(super) unsafe fn geqp3_cm<T: Scalar>(
+    a: Cm<T>,
+    fixed: &[bool],
+    perm: &mut [usize],
+    tau: &mut [T],
+) {
     let (m, n) = (a.m, a.n);
     let minmn = m.min(n);
     for (j, p) in perm.iter_mut().enumerate() {
@@ -109,7 +116,13 @@ pub(super) unsafe fn geqp3_cm<T: Scalar>(a: Cm<T>, fixed: &[bool], perm: &mut [u
     }
     // Norms of the free columns below the fixed rows.
     let mut vn1: Vec<T::Real> = (0..n)
-        .map(|j| if j < nfxd { T::Real::zero() } else { nrm2(a.col(nfxd, j)) })
+        .map(|j| {
+            if j < nfxd {
+                T::Real::zero()
+            } else {
+                nrm2(a.col(nfxd, j))
+            }
+        })
         .collect();
     let mut vn2 = vn1.clone();
     let mut j = nfxd;
@@ -209,8 +222,15 @@ unsafe fn laqps<T: Scalar>(
             arow: &arow[..=k],
             downdate: rk + 1 < lastrk,
         };
-        columns(&step, a.sub(rk, k + 1, m - rk, n - k - 1), v, g.sub(0, k + 1, nb, n - k - 1),
-                &mut vn1[k + 1..], &vn2[k + 1..], &mut recompute);
+        columns(
+            &step,
+            a.sub(rk, k + 1, m - rk, n - k - 1),
+            v,
+            g.sub(0, k + 1, nb, n - k - 1),
+            &mut vn1[k + 1..],
+            &vn2[k + 1..],
+            &mut recompute,
+        );
         a.set(rk, k, beta);
         k += 1;
     }
@@ -260,7 +280,7 @@ struct Step<'s, T> {
 /// # Safety
 /// The CPU supports `I`; blocks valid; `v` disjoint from `a`.
 #[inline(always)]
-#[allow(clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments, clippy::needless_range_loop)]
 unsafe fn columns_k<T: Scalar, I: Simd>(
     st: &Step<'_, T>,
     a: Cm<T>,
@@ -302,7 +322,8 @@ unsafe fn columns_k<T: Scalar, I: Simd>(
             }
             let x = a.get(0, jj) - s;
             a.set(0, jj, x);
-            if st.downdate && vn1[jj] != T::Real::zero() && !downdate(&mut vn1[jj], vn2[jj], abs(x)) {
+            if st.downdate && vn1[jj] != T::Real::zero() && !downdate(&mut vn1[jj], vn2[jj], abs(x))
+            {
                 recompute.push(jj + k + 1);
             }
         }

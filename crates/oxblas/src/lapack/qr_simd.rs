@@ -63,7 +63,11 @@ unsafe fn dot_v<V: Vr>(cx: bool, x: &[V::R], y: &[V::R]) -> (V::R, V::R) {
         i += w;
     }
     let mut sp = V::add(p0, p1).sum();
-    let mut sq = if cx { alt::<V>(V::add(q0, q1)) } else { V::R::zero() };
+    let mut sq = if cx {
+        alt::<V>(V::add(q0, q1))
+    } else {
+        V::R::zero()
+    };
     tail(cx, &x[i..n], &y[i..n], &mut sp, &mut sq);
     (sp, sq)
 }
@@ -299,14 +303,62 @@ mod x86 {
         };
     }
 
-    vr!(Z64, __m512d, f64, 8, _mm512_setzero_pd, _mm512_set1_pd, _mm512_loadu_pd,
-        _mm512_storeu_pd, _mm512_fmadd_pd, _mm512_add_pd, swap_z64, hsum_z64);
-    vr!(Z32, __m512, f32, 16, _mm512_setzero_ps, _mm512_set1_ps, _mm512_loadu_ps,
-        _mm512_storeu_ps, _mm512_fmadd_ps, _mm512_add_ps, swap_z32, hsum_z32);
-    vr!(Y64, __m256d, f64, 4, _mm256_setzero_pd, _mm256_set1_pd, _mm256_loadu_pd,
-        _mm256_storeu_pd, _mm256_fmadd_pd, _mm256_add_pd, swap_y64, hsum_pd);
-    vr!(Y32, __m256, f32, 8, _mm256_setzero_ps, _mm256_set1_ps, _mm256_loadu_ps,
-        _mm256_storeu_ps, _mm256_fmadd_ps, _mm256_add_ps, swap_y32, hsum_ps);
+    vr!(
+        Z64,
+        __m512d,
+        f64,
+        8,
+        _mm512_setzero_pd,
+        _mm512_set1_pd,
+        _mm512_loadu_pd,
+        _mm512_storeu_pd,
+        _mm512_fmadd_pd,
+        _mm512_add_pd,
+        swap_z64,
+        hsum_z64
+    );
+    vr!(
+        Z32,
+        __m512,
+        f32,
+        16,
+        _mm512_setzero_ps,
+        _mm512_set1_ps,
+        _mm512_loadu_ps,
+        _mm512_storeu_ps,
+        _mm512_fmadd_ps,
+        _mm512_add_ps,
+        swap_z32,
+        hsum_z32
+    );
+    vr!(
+        Y64,
+        __m256d,
+        f64,
+        4,
+        _mm256_setzero_pd,
+        _mm256_set1_pd,
+        _mm256_loadu_pd,
+        _mm256_storeu_pd,
+        _mm256_fmadd_pd,
+        _mm256_add_pd,
+        swap_y64,
+        hsum_pd
+    );
+    vr!(
+        Y32,
+        __m256,
+        f32,
+        8,
+        _mm256_setzero_ps,
+        _mm256_set1_ps,
+        _mm256_loadu_ps,
+        _mm256_storeu_ps,
+        _mm256_fmadd_ps,
+        _mm256_add_ps,
+        swap_y32,
+        hsum_ps
+    );
 
     // Pair swaps: per 128-bit lane, f64 (1, 0) and f32 (1, 0, 3, 2).
     #[inline(always)]

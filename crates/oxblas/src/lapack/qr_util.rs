@@ -151,10 +151,7 @@ impl<T: Scalar> Buf<T> {
 
 /// Runs `f` on a column-major block holding `a`: in place when `a` already
 /// is column-major, else on a copy that is written back afterwards.
-pub(super) fn with_col_major<T: Scalar, R>(
-    mut a: MatMut<'_, T>,
-    f: impl FnOnce(Cm<T>) -> R,
-) -> R {
+pub(super) fn with_col_major<T: Scalar, R>(mut a: MatMut<'_, T>, f: impl FnOnce(Cm<T>) -> R) -> R {
     if let Some(c) = Cm::of(&mut a) {
         return f(c);
     }

@@ -63,7 +63,15 @@ impl<'a, T: Scalar> Refl<'a, T> {
     }
 }
 
-fn product<T: Scalar>(op_a: Op, op_b: Op, alpha: T, a: MatRef<'_, T>, b: MatRef<'_, T>, beta: T, c: MatMut<'_, T>) {
+fn product<T: Scalar>(
+    op_a: Op,
+    op_b: Op,
+    alpha: T,
+    a: MatRef<'_, T>,
+    b: MatRef<'_, T>,
+    beta: T,
+    c: MatMut<'_, T>,
+) {
     gemm(op_a, op_b, alpha, a, b, beta, c).expect("block reflector: shapes agree by construction");
 }
 
@@ -81,22 +89,65 @@ unsafe fn tri<T: Scalar>(side: Side, op: Op, alpha: T, t: Cm<T>, b: MatMut<'_, T
 ///
 /// # Safety
 /// `t` valid; C disjoint from V, T and work.
-pub(super) unsafe fn apply_left<T: Scalar>(v: &Refl<'_, T>, t: Cm<T>, op: Op, c: MatMut<'_, T>, work: &mut [T]) {
+pub(super) unsafe fn apply_left<T: Scalar>(
+    v: &Refl<'_, T>,
+    t: Cm<T>,
+    op: Op,
+    c: MatMut<'_, T>,
+    work: &mut [T],
+) {
     let (k, n) = (v.k(), c.ncols());
     if k == 0 || n == 0 || c.nrows() == 0 {
         return;
     }
-    let w = Cm { ptr: work.as_mut_ptr(), m: k, n, ld: k };
+    let w = Cm {
+        ptr: work.as_mut_ptr(),
+        m: k,
+        n,
+        ld: k,
+    };
     debug_assert!(work.len() >= k * n);
     let (mut c1, mut c2) = split_rows(c, k);
     // W = V^H C = top^H C1 + low^H C2
-    product(Op::ConjTrans, Op::NoTrans, T::one(), v.top.rf(), c1.rb(), T::zero(), w.mt());
-    product(Op::ConjTrans, Op::NoTrans, T::one(), v.low, c2.rb(), T::one(), w.mt());
+    product(
+        Op::ConjTrans,
+        Op::NoTrans,
+        T::one(),
+        v.top.rf(),
+        c1.rb(),
+        T::zero(),
+        w.mt(),
+    );
+    product(
+        Op::ConjTrans,
+        Op::NoTrans,
+        T::one(),
+        v.low,
+        c2.rb(),
+        T::one(),
+        w.mt(),
+    );
     // W = op(T) W
     tri(Side::Left, op, T::one(), t, w.mt());
     // C -= V W
-    product(Op::NoTrans, Op::NoTrans, -T::one(), v.low, w.rf(), T::one(), c2.rb_mut());
-    product(Op::NoTrans, Op::NoTrans, -T::one(), v.top.rf(), w.rf(), T::one(), c1.rb_mut());
+    product(
+        Op::NoTrans,
+        Op::NoTrans,
+        -T::one(),
+        v.low,
+        w.rf(),
+        T::one(),
+        c2.rb_mut(),
+    );
+    product(
+        Op::NoTrans,
+        Op::NoTrans,
+        -T::one(),
+        v.top.rf(),
+        w.rf(),
+        T::one(),
+        c1.rb_mut(),
+    );
 }
 
 /// `C = C op(Q)`; C is m x nq with nq = rows of V (any strides),
@@ -104,22 +155,65 @@ pub(super) unsafe fn apply_left<T: Scalar>(v: &Refl<'_, T>, t: Cm<T>, op: Op, c:
 ///
 /// # Safety
 /// `t` valid; C disjoint from V, T and work.
-pub(super) unsafe fn apply_right<T: Scalar>(v: &Refl<'_, T>, t: Cm<T>, op: Op, c: MatMut<'_, T>, work: &mut [T]) {
+pub(super) unsafe fn apply_right<T: Scalar>(
+    v: &Refl<'_, T>,
+    t: Cm<T>,
+    op: Op,
+    c: MatMut<'_, T>,
+    work: &mut [T],
+) {
     let (m, k) = (c.nrows(), v.k());
     if k == 0 || m == 0 || c.ncols() == 0 {
         return;
     }
-    let w = Cm { ptr: work.as_mut_ptr(), m, n: k, ld: m };
+    let w = Cm {
+        ptr: work.as_mut_ptr(),
+        m,
+        n: k,
+        ld: m,
+    };
     debug_assert!(work.len() >= m * k);
     let (mut c1, mut c2) = split_cols(c, k);
     // W = C V = C1 top + C2 low
-    product(Op::NoTrans, Op::NoTrans, T::one(), c1.rb(), v.top.rf(), T::zero(), w.mt());
-    product(Op::NoTrans, Op::NoTrans, T::one(), c2.rb(), v.low, T::one(), w.mt());
+    product(
+        Op::NoTrans,
+        Op::NoTrans,
+        T::one(),
+        c1.rb(),
+        v.top.rf(),
+        T::zero(),
+        w.mt(),
+    );
+    product(
+        Op::NoTrans,
+        Op::NoTrans,
+        T::one(),
+        c2.rb(),
+        v.low,
+        T::one(),
+        w.mt(),
+    );
     // W = W op(T)
     tri(Side::Right, op, T::one(), t, w.mt());
     // C -= W V^H
-    product(Op::NoTrans, Op::ConjTrans, -T::one(), w.rf(), v.low, T::one(), c2.rb_mut());
-    product(Op::NoTrans, Op::ConjTrans, -T::one(), w.rf(), v.top.rf(), T::one(), c1.rb_mut());
+    product(
+        Op::NoTrans,
+        Op::ConjTrans,
+        -T::one(),
+        w.rf(),
+        v.low,
+        T::one(),
+        c2.rb_mut(),
+    );
+    product(
+        Op::NoTrans,
+        Op::ConjTrans,
+        -T::one(),
+        w.rf(),
+        v.top.rf(),
+        T::one(),
+        c1.rb_mut(),
+    );
 }
 
 /// T factor (k x k, upper) of the reflectors `v` with factors `tau`
@@ -132,8 +226,15 @@ pub(super) unsafe fn t_factor<T: Scalar>(v: &Refl<'_, T>, tau: &[T], t: Cm<T>) {
         return;
     }
     let one = T::Real::one();
-    herk(Uplo::Upper, Op::ConjTrans, one, v.top.rf(), T::Real::zero(), t.mt())
-        .expect("t_factor: Gram shapes");
+    herk(
+        Uplo::Upper,
+        Op::ConjTrans,
+        one,
+        v.top.rf(),
+        T::Real::zero(),
+        t.mt(),
+    )
+    .expect("t_factor: Gram shapes");
     herk(Uplo::Upper, Op::ConjTrans, one, v.low, one, t.mt()).expect("t_factor: Gram shapes");
     join_t(t, tau);
 }
@@ -164,7 +265,11 @@ unsafe fn join_t<T: Scalar>(t: Cm<T>, tau: &[T]) {
         return;
     }
     let k1 = half(k);
-    let (t11, t22, t12) = (t.sub(0, 0, k1, k1), t.sub(k1, k1, k - k1, k - k1), t.sub(0, k1, k1, k - k1));
+    let (t11, t22, t12) = (
+        t.sub(0, 0, k1, k1),
+        t.sub(k1, k1, k - k1, k - k1),
+        t.sub(0, k1, k1, k - k1),
+    );
     join_t(t11, &tau[..k1]);
     join_t(t22, &tau[k1..]);
     tri(Side::Left, Op::NoTrans, -T::one(), t11, t12.mt());
