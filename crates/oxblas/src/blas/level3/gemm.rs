@@ -44,7 +44,7 @@ pub enum Op {
 /// Below this `m*n*k` (with k <= KC), the unpacked path is used even when A
 /// does not fit the L2 budget: the call is too short for packing to pay.
 const SMALL_WORK: usize = 96 * 96 * 96;
-/// Each extra thread must get at least this much `m*n*k` work.
+/// Work (`m*n*k`, complex counted 4x) at which another thread joins.
 const WORK_PER_THREAD: usize = 96 * 96 * 96;
 
 fn operand<T>(a: MatRef<'_, T>, op: Op) -> (Operand<T>, usize, usize) {
@@ -168,7 +168,8 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     let work = m.saturating_mul(n).saturating_mul(k);
     // A complex multiply-add is four real ones: weigh the work accordingly.
     let flops_work = if T::IS_COMPLEX { work.saturating_mul(4) } else { work };
-    let nt = num_threads().min(flops_work / WORK_PER_THREAD).max(1);
+    // A second thread once the work reaches WORK_PER_THREAD, a third at twice that, ...
+    let nt = num_threads().min(flops_work / WORK_PER_THREAD + 1);
     // One k block and A small enough to stay in L2: read everything in
     // place. With k <= KC both paths do the same arithmetic per element
     // (one accumulation over all of k, then alpha and beta), so this choice
