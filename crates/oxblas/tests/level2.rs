@@ -132,6 +132,11 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
             };
             let (y1, y2) = (run(1), run(2));
             assert!(y1.iter().zip(&y2).all(|(p, q)| same_bits(*p, *q)), "gemv {isa:?} {layout:?} {op:?} differs across thread counts");
+            // The large-size paths (column blocks, chunks) are also right.
+            let d = dense(&a);
+            let got = Vector { buf: y1, ..y0 };
+            let what = format!("large gemv {isa:?} {layout:?} {op:?}");
+            check_mv(&what, &|i, j| op_at(&d, op, i, j), ly, lx, real(0.5), &x.values(), T::one(), &y0.values(), &got);
         }
         let x = Vector::new(n + 5, 1, || rng.scalar::<T>());
         let y = Vector::new(n, 1, || rng.scalar::<T>());

@@ -24,7 +24,7 @@ mod copy;
 mod dot;
 mod iamax;
 mod nrm2;
-mod par;
+pub(crate) mod par;
 mod rot;
 mod rotg;
 mod scal;

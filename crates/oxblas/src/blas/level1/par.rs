@@ -1,4 +1,10 @@
-//! Splitting long level 1 operations between threads.
+//! Splitting long level 1 (and level 2) operations between threads.
+//!
+//! Work is cut into chunks that the participating threads claim one at a
+//! time from a shared counter, rather than into one fixed share per
+//! thread: on a busy machine a worker that is scheduled late simply takes
+//! fewer chunks (or none) instead of holding everyone back with its whole
+//! share. Which thread computes a chunk never changes its arithmetic.
 //!
 //! Only operands far beyond the L2 cache are split (below that, waking a
 //! thread costs more than the pass). Element-wise operations split into
@@ -9,6 +15,7 @@
 //! bitwise the same for any thread count.
 
 use crate::threads::{num_threads, parallel_for};
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// Operands smaller than this run on the calling thread.
 const PAR_MIN_BYTES: usize = 8 << 20;
@@ -16,7 +23,7 @@ const PAR_MIN_BYTES: usize = 8 << 20;
 const PAR_BYTES_PER_THREAD: usize = 4 << 20;
 /// Reductions: at most this many chunks, each at least `MIN_CHUNK` long.
 const MAX_CHUNKS: usize = 64;
-const MIN_CHUNK: usize = 1 << 16;
+const MIN_CHUNK: usize = 1 << 15;
 
 /// A raw pointer the threads of one call may share: each writes only its
 /// own disjoint range.
@@ -43,6 +50,25 @@ fn threads_for(bytes: usize) -> usize {
     }
 }
 
+/// Runs `f(c)` for every chunk `c < nchunks` exactly once, on up to `nt`
+/// threads claiming chunks dynamically.
+pub(crate) fn for_chunks(nchunks: usize, nt: usize, f: &(dyn Fn(usize) + Sync)) {
+    if nt <= 1 || nchunks <= 1 {
+        return (0..nchunks).for_each(f);
+    }
+    let next = AtomicUsize::new(0);
+    parallel_for(nt.min(nchunks), &|_, _| loop {
+        let c = next.fetch_add(1, Ordering::Relaxed);
+        if c >= nchunks {
+            break;
+        }
+        f(c);
+    });
+}
+
+/// Chunks per thread: enough that a late thread costs little.
+const CHUNKS_PER_THREAD: usize = 8;
+
 /// Runs `f(lo, hi)` over disjoint ranges covering `0..n` (cut at multiples
 /// of 64 elements), on several threads when `bytes` (the memory the whole
 /// operation touches) is large.
@@ -51,14 +77,8 @@ pub(crate) fn for_ranges(n: usize, bytes: usize, f: &(dyn Fn(usize, usize) + Syn
     if nt <= 1 {
         return f(0, n);
     }
-    let units = n.div_ceil(64);
-    parallel_for(nt, &|tid, nt| {
-        let lo = (units * tid / nt * 64).min(n);
-        let hi = (units * (tid + 1) / nt * 64).min(n);
-        if hi > lo {
-            f(lo, hi);
-        }
-    });
+    let chunk = n.div_ceil(nt * CHUNKS_PER_THREAD).next_multiple_of(64);
+    for_chunks(n.div_ceil(chunk), nt, &|c| f(c * chunk, ((c + 1) * chunk).min(n)));
 }
 
 /// `sum_c f(chunk c)` over chunks of `0..n` whose boundaries depend only on
@@ -74,13 +94,11 @@ where
     let nchunks = n.div_ceil(chunk);
     let mut parts = [R::default(); MAX_CHUNKS];
     let out = SyncPtr(parts.as_mut_ptr());
-    parallel_for(threads_for(bytes), &|tid, nt| {
-        for c in nchunks * tid / nt..nchunks * (tid + 1) / nt {
-            let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
-            // SAFETY: c < nchunks <= MAX_CHUNKS, and each c is written by
-            // exactly one thread.
-            unsafe { *out.get().add(c) = f(lo, hi) };
-        }
+    for_chunks(nchunks, threads_for(bytes), &|c| {
+        let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
+        // SAFETY: c < nchunks <= MAX_CHUNKS, and each c is computed by
+        // exactly one thread.
+        unsafe { *out.get().add(c) = f(lo, hi) };
     });
     let mut s = parts[0];
     for p in &parts[1..nchunks] {

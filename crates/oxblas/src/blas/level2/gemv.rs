@@ -7,11 +7,13 @@
 //! products sharing each load of x). A row-major A is the transpose of a
 //! column-major one, so `NoTrans` on it runs the dot form and vice versa.
 //!
-//! Large products run on two or more threads, split along the output: rows
-//! of y for the axpy form, columns (entries of y) for the dot form. Every
-//! entry of y is computed by the same sequence of operations whatever the
-//! split (the kernels process each row or column independently of where a
-//! block starts), so results are bitwise identical for any thread count.
+//! Large products (8 MiB of A and more) run on two or more threads. The dot
+//! form splits the columns (entries of y), each computed independently of
+//! where its block starts. The axpy form splits the columns too, into a
+//! number of blocks fixed by the size alone, each accumulating into its own
+//! partial y, added in block order. Either way every entry of y gets the
+//! same sequence of operations for any thread count, so results are
+//! bitwise identical whatever the thread count.
 
 use super::{check_inc, check_len, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
@@ -21,7 +23,8 @@ use crate::kernels::vector::kernels;
 use crate::mem::{with_buffer, Slot};
 use crate::mat::MatRef;
 use crate::scalar::Scalar;
-use crate::threads::{num_threads, parallel_for};
+use crate::blas::level1::par::for_chunks;
+use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
 /// Bytes of A each extra thread must get before a product is split: below
@@ -134,8 +137,11 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     }
     let k = kernels::<T>(isa());
     let ci = usize::from(conj);
-    let nt = threads_for(m * n * core::mem::size_of::<T>());
-    if nt <= 1 {
+    let bytes = m * n * core::mem::size_of::<T>();
+    let nt = threads_for(bytes);
+    // Column blocks of the axpy form: from the size only (see below).
+    let groups = (bytes / PAR_BYTES_PER_THREAD).min(8);
+    if nt <= 1 && (trans || groups < 2) {
         if trans {
             (k.gemv_t[ci])(m, n, a, lda, x, alpha, T::one(), y, incy);
         } else {
@@ -143,32 +149,71 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
         }
         return;
     }
+    if !trans {
+        return gemv_n_grouped(k, ci, m, n, alpha, a, lda, x, incx, y, groups, nt);
+    }
+    // Dot form: chunks of whole columns (multiples of 8, about 8 per
+    // thread, contiguous memory), claimed dynamically (see `level1::par`).
     let sh = Shared(a, x, y);
-    // Pool workers do not see this thread's ISA override: pass it along.
-    let isa = isa();
-    parallel_for(nt, &|tid, nt| {
+    let chunk = n.div_ceil(nt * 8).next_multiple_of(8);
+    for_chunks(n.div_ceil(chunk), nt, &|c| {
         let (a, x, y) = sh.get();
-        {
-            let k = kernels::<T>(isa);
-            // Split points on multiples of 64 rows / 8 columns.
-            if trans {
-                let units = n.div_ceil(8);
-                let (j0, j1) = ((units * tid / nt * 8).min(n), (units * (tid + 1) / nt * 8).min(n));
-                if j1 > j0 {
-                    // SAFETY: columns j0..j1 of B and entries j0..j1 of y,
-                    // disjoint between threads.
-                    unsafe {
-                        (k.gemv_t[ci])(m, j1 - j0, a.offset(j0 as isize * lda), lda, x, alpha, T::one(), y.offset(j0 as isize * incy), incy)
-                    };
-                }
+        let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
+        // SAFETY: chunk c covers columns lo..hi of B and entries lo..hi of
+        // y, disjoint between chunks; every chunk is computed once.
+        unsafe { (k.gemv_t[ci])(m, hi - lo, a.offset(lo as isize * lda), lda, x, alpha, T::one(), y.offset(lo as isize * incy), incy) };
+    });
+}
+
+/// The axpy form of a large product: column-major memory splits well only
+/// by columns, so the columns are cut into `groups` blocks (a number set
+/// by the size alone, never by the thread count); block 0 accumulates into
+/// y, block g > 0 into a zeroed scratch vector, and the scratch vectors
+/// are then added to y in block order. The operations on every entry of y
+/// are thus the same for any number of threads.
+///
+/// # Safety
+/// As [`gemv_colmajor`] (not transposed).
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemv_n_grouped<T: Scalar>(
+    k: &'static crate::kernels::vector::Kernels<T>,
+    ci: usize,
+    m: usize,
+    n: usize,
+    alpha: T,
+    a: *const T,
+    lda: isize,
+    x: *const T,
+    incx: isize,
+    y: *mut T,
+    groups: usize,
+    nt: usize,
+) {
+    with_buffer(Slot::A, (groups - 1) * m * core::mem::size_of::<T>() + 64, |buf| {
+        let parts: *mut T = buf.as_mut_ptr();
+        let sh = Shared(a, x, parts);
+        let yy = Shared(a, x, y);
+        for_chunks(groups, nt, &|g| {
+            let (a, x, parts) = sh.get();
+            let (j0, j1) = (n * g / groups, n * (g + 1) / groups);
+            let dst = if g == 0 {
+                yy.get().2
             } else {
-                let units = m.div_ceil(64);
-                let (i0, i1) = ((units * tid / nt * 64).min(m), (units * (tid + 1) / nt * 64).min(m));
-                if i1 > i0 {
-                    // SAFETY: rows i0..i1 of B and of y, disjoint between threads.
-                    unsafe { (k.gemv_n[ci])(i1 - i0, n, a.add(i0), lda, alpha, x, incx, y.add(i0)) };
+                // SAFETY: scratch vector g - 1 of m elements (the buffer holds
+                // groups - 1 of them), written by this block alone.
+                unsafe {
+                    let p = parts.add((g - 1) * m);
+                    core::ptr::write_bytes(p, 0, m);
+                    p
                 }
-            }
+            };
+            // SAFETY: columns j0..j1 of B, x entries j0..j1; dst is y (block
+            // 0) or this block's scratch vector, written by this block only.
+            unsafe { (k.gemv_n[ci])(m, j1 - j0, a.offset(j0 as isize * lda), lda, alpha, x.offset(j0 as isize * incx), incx, dst) };
+        });
+        for g in 1..groups {
+            // SAFETY: scratch vector g - 1 is complete; y has m elements.
+            unsafe { (k.axpy)(m, T::one(), parts.add((g - 1) * m), y) };
         }
     });
 }

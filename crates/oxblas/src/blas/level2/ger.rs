@@ -11,7 +11,8 @@ use super::{check_inc, check_len, col_axpy, with_contig_x};
 use crate::error::Result;
 use crate::mat::MatMut;
 use crate::scalar::Scalar;
-use crate::threads::{num_threads, parallel_for};
+use crate::blas::level1::par::for_chunks;
+use crate::threads::num_threads;
 use crate::vec::VecRef;
 
 /// Bytes of A each extra thread must get.
@@ -81,10 +82,12 @@ fn ger_impl<T: Scalar>(conj: bool, routine: &'static str, alpha: T, x: VecRef<T>
         if nt <= 1 {
             return cols(0, nb);
         }
+        // Chunks of columns claimed dynamically (see `level1::par`).
         let isa = crate::arch::isa();
-        parallel_for(nt, &|tid, nt| {
+        let chunk = nb.div_ceil(nt * 8);
+        for_chunks(nb.div_ceil(chunk), nt, &|c| {
             // Pool workers do not inherit this thread's ISA override.
-            crate::arch::with_isa(isa, || cols(nb * tid / nt, nb * (tid + 1) / nt))
+            crate::arch::with_isa(isa, || cols(c * chunk, ((c + 1) * chunk).min(nb)))
         });
     });
     Ok(())
