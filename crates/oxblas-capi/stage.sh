@@ -13,15 +13,14 @@
 # Programs linked with -lblas / -lcblas (NumPy, R, the netlib testers) use
 # oxblas with LD_LIBRARY_PATH=DEST/lib/blas; the links live in their own
 # directory so that pointing a program at oxblas is a deliberate choice.
-# Without LIBOXBLAS_SO the release build is made (CARGO_TARGET_DIR, default
-# /work/target-capi, or target/ when that cannot be created).
+# Without LIBOXBLAS_SO the release build is made (in CARGO_TARGET_DIR, by
+# default the workspace's target/, shared with `cargo test`).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 dest="${1:?usage: stage.sh DEST [LIBOXBLAS_SO]}"
 so="${2:-}"
 if [ -z "$so" ]; then
-    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-/work/target-capi}"
-    mkdir -p "$CARGO_TARGET_DIR" 2>/dev/null || export CARGO_TARGET_DIR="$here/../../target"
+    export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$(cd "$here/../.." && pwd)/target}"
     cargo build --release --manifest-path "$here/Cargo.toml" -p oxblas-capi >&2
     so="$CARGO_TARGET_DIR/release/liboxblas.so"
 fi
