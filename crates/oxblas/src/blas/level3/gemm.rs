@@ -21,6 +21,7 @@
 //! product `C^T = op(B)^T op(A)^T`, so the kernels always see column-major C.
 
 use super::blocking::blocking;
+use super::common::op_operand;
 use super::pack::{pack_panels, Operand};
 use crate::arch::{caches, isa};
 use crate::error::{Error, Result};
@@ -47,26 +48,6 @@ const SMALL_WORK: usize = 96 * 96 * 96;
 /// Work (`m*n*k`, complex counted 4x) at which another thread joins.
 const WORK_PER_THREAD: usize = 96 * 96 * 96;
 
-fn operand<T>(a: MatRef<'_, T>, op: Op) -> (Operand<T>, usize, usize) {
-    let o = Operand {
-        ptr: a.as_ptr(),
-        rs: a.row_stride(),
-        cs: a.col_stride(),
-        conj: false,
-    };
-    match op {
-        Op::NoTrans => (o, a.nrows(), a.ncols()),
-        Op::Trans => (o.t(), a.ncols(), a.nrows()),
-        Op::ConjTrans => (
-            Operand {
-                conj: true,
-                ..o.t()
-            },
-            a.ncols(),
-            a.nrows(),
-        ),
-    }
-}
 
 /// `C = alpha * op(A) * op(B) + beta * C` on strided views.
 ///
@@ -81,8 +62,8 @@ pub fn gemm<T: Scalar>(
     mut c: MatMut<'_, T>,
 ) -> Result<()> {
     let (m, n) = (c.nrows(), c.ncols());
-    let (oa, am, ak) = operand(a, op_a);
-    let (ob, bk, bn) = operand(b, op_b);
+    let (oa, am, ak) = op_operand(&a, op_a);
+    let (ob, bk, bn) = op_operand(&b, op_b);
     if am != m || ak != bk || bn != n {
         return Err(Error::DimensionMismatch {
             what: "gemm: op(A) x op(B) vs C",
