@@ -459,3 +459,26 @@ fn trsm_alpha_zero_does_not_read_a() {
     .unwrap();
     assert!(b.iter().all(|&x| x == 0.0));
 }
+
+#[test]
+fn trsm_tiny_complex_diagonal_does_not_underflow() {
+    // A = diag(1e-160 * (1 + i)): the textbook quotient squares the
+    // diagonal (1e-320, below the smallest normal) and loses it.
+    let d = c64::new(1e-160, 1e-160);
+    let a = vec![d, c64::new(0.0, 0.0), c64::new(0.0, 0.0), d];
+    let mut b = vec![c64::new(1e-160, 0.0); 2];
+    trsm(
+        Side::Left,
+        Uplo::Upper,
+        Op::NoTrans,
+        Diag::NonUnit,
+        c64::new(1.0, 0.0),
+        oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap(),
+        oxblas::MatMut::col_major(&mut b, 2, 1, 2).unwrap(),
+    )
+    .unwrap();
+    // x = 1e-160 / (1e-160 (1+i)) = (1 - i)/2
+    for x in b {
+        assert!((x.re - 0.5).abs() < 1e-14 && (x.im + 0.5).abs() < 1e-14, "{x:?}");
+    }
+}

@@ -16,7 +16,7 @@ use super::pack::Operand;
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
-use crate::scalar::Scalar;
+use crate::scalar::{RealScalar, Scalar};
 
 const LEAF: usize = 32;
 
@@ -77,7 +77,7 @@ impl<T: Scalar> Tri<T> {
                     for p in j..i {
                         v -= t.buf[i + p * s] * inv.buf[p + j * s];
                     }
-                    inv.buf[i + j * s] = v / t.buf[i + i * s];
+                    inv.buf[i + j * s] = safe_div(v, t.buf[i + i * s]);
                 }
             } else {
                 for i in (0..=j).rev() {
@@ -85,11 +85,31 @@ impl<T: Scalar> Tri<T> {
                     for p in i + 1..=j {
                         v -= t.buf[i + p * s] * inv.buf[p + j * s];
                     }
-                    inv.buf[i + j * s] = v / t.buf[i + i * s];
+                    inv.buf[i + j * s] = safe_div(v, t.buf[i + i * s]);
                 }
             }
         }
         inv
+    }
+}
+
+/// `a / b` without the spurious underflow/overflow of the textbook complex
+/// quotient (Smith's algorithm): `|b|^2` is never formed, so diagonals as
+/// small as 1e-300 still invert.
+#[inline]
+fn safe_div<T: Scalar>(a: T, b: T) -> T {
+    if !T::IS_COMPLEX {
+        return a / b;
+    }
+    let (ar, ai, c, d) = (a.re(), a.im(), b.re(), b.im());
+    if c.abs() >= d.abs() {
+        let r = d / c;
+        let den = c + d * r;
+        T::from_parts((ar + ai * r) / den, (ai - ar * r) / den)
+    } else {
+        let r = c / d;
+        let den = c * r + d;
+        T::from_parts((ar * r + ai) / den, (ai * r - ar) / den)
     }
 }
 
