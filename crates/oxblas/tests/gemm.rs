@@ -180,6 +180,7 @@ fn large_sizes<T: Scalar>(isa: Isa, seed: u64) {
             (1000, 9, 300),
             (7, 600, 800),
             (260, 270, 40),
+            (333, 70, 600),
         ];
         for (idx, &(m, n, k)) in shapes.iter().enumerate() {
             let op_a = OPS[idx % 3];
@@ -363,6 +364,7 @@ fn bitwise_across_threads<T: Scalar>(seed: u64) {
         (517, 64, 700, Op::Trans, Op::NoTrans),
         (64, 900, 333, Op::NoTrans, Op::ConjTrans),
         (129, 129, 129, Op::ConjTrans, Op::Trans),
+        (301, 40, 600, Op::NoTrans, Op::NoTrans),
     ] {
         let (ar, ac) = stored(op_a, m, k);
         let (br, bc) = stored(op_b, k, n);

@@ -360,6 +360,10 @@ unsafe fn gemm_blocked<T: Scalar>(
     // is as cache-friendly as a packed one, and skipping the copy saves a
     // pass over B. Only its last partial panel is copied (zero-padded).
     let b_in_place = b.rs == 1 && !(T::IS_COMPLEX && b.conj);
+    // With few columns in C each element of A is used only n times, so a
+    // packing pass over A costs as much as a good part of the product:
+    // read A in place (edge rows through the masked kernels).
+    let a_in_place = a.rs == 1 && !(T::IS_COMPLEX && a.conj) && n <= 16 * nr;
     // Smaller NC than n when n is small: never pack more than needed.
     let nc = bl.nc.min(n.next_multiple_of(nr));
     let b_bytes = if b_in_place {
@@ -420,16 +424,18 @@ unsafe fn gemm_blocked<T: Scalar>(
                         let mut ic = m0;
                         while ic < m1 && q1 > q0 {
                             let mcb = mc.min(m1 - ic);
-                            pack_panels(
-                                mr,
-                                mcb,
-                                kcb,
-                                Operand {
-                                    ptr: a.at(ic, pc),
-                                    ..a
-                                },
-                                a_buf,
-                            );
+                            if !a_in_place {
+                                pack_panels(
+                                    mr,
+                                    mcb,
+                                    kcb,
+                                    Operand {
+                                        ptr: a.at(ic, pc),
+                                        ..a
+                                    },
+                                    a_buf,
+                                );
+                            }
                             for q in q0..q1 {
                                 let j0 = q * nr;
                                 let nb = nr.min(ncb - j0);
@@ -451,11 +457,17 @@ unsafe fn gemm_blocked<T: Scalar>(
                                     let cp = c.0.offset(
                                         (ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c,
                                     );
-                                    let ap = a_buf.add(ir * kcb);
+                                    let (ap, a_cs, kernel) = if !a_in_place {
+                                        (a_buf.add(ir * kcb) as *const T, mr as isize, kernel)
+                                    } else if mb == mr {
+                                        (a.at(ic + ir, pc), a.cs, kernel)
+                                    } else {
+                                        (a.at(ic + ir, pc), a.cs, kern.masked[(mb - 1) / kern.rows_per_vector])
+                                    };
                                     kernel(
                                         kcb,
                                         ap,
-                                        mr as isize,
+                                        a_cs,
                                         bp,
                                         b_rs,
                                         b_cs,
