@@ -491,6 +491,7 @@ impl CblasLib {
                 // returns the arch_t (a C enum, int) of the sub-configuration in
                 // use; bli_arch_string(arch_t) returns a static string for it;
                 // bli_thread_get_num_threads(void) returns dim_t (int64).
+                // SAFETY: the signatures above match BLIS 0.9's exports.
                 unsafe {
                     if let Ok(init) = self.lib.get::<unsafe extern "C" fn()>(b"bli_init") {
                         init();
@@ -599,6 +600,7 @@ pub trait PeerScalar: oxblas::Scalar + FaerBound {
     /// # Safety
     /// The pointers and leading dimensions must describe matrices of the
     /// shapes the CBLAS arguments say.
+    // SAFETY: contract stated above; implementations only forward to CBLAS.
     #[allow(clippy::too_many_arguments)]
     unsafe fn cblas_gemm(
         lib: &CblasLib,
@@ -621,6 +623,7 @@ pub trait PeerScalar: oxblas::Scalar + FaerBound {
 macro_rules! real_peer {
     ($t:ty, $field:ident) => {
         impl PeerScalar for $t {
+            // SAFETY: forwards the caller's pointers (see the trait contract).
             unsafe fn cblas_gemm(
                 lib: &CblasLib,
                 ta: c_int,
@@ -665,6 +668,7 @@ macro_rules! real_peer {
 macro_rules! complex_peer {
     ($t:ty, $field:ident) => {
         impl PeerScalar for $t {
+            // SAFETY: forwards the caller's pointers (see the trait contract).
             unsafe fn cblas_gemm(
                 lib: &CblasLib,
                 ta: c_int,

@@ -171,6 +171,7 @@ pub trait CArg: Scalar {
 }
 impl CArg for f32 {
     type Arg = f32;
+    // SAFETY: a by-value float needs nothing.
     #[inline(always)]
     unsafe fn read(a: f32) -> f32 {
         a
@@ -178,6 +179,7 @@ impl CArg for f32 {
 }
 impl CArg for f64 {
     type Arg = f64;
+    // SAFETY: a by-value double needs nothing.
     #[inline(always)]
     unsafe fn read(a: f64) -> f64 {
         a
@@ -185,6 +187,7 @@ impl CArg for f64 {
 }
 impl CArg for c32 {
     type Arg = *const c32;
+    // SAFETY: CBLAS passes complex scalars by a valid pointer (trait contract).
     #[inline(always)]
     unsafe fn read(a: *const c32) -> c32 {
         *a
@@ -192,6 +195,7 @@ impl CArg for c32 {
 }
 impl CArg for c64 {
     type Arg = *const c64;
+    // SAFETY: CBLAS passes complex scalars by a valid pointer (trait contract).
     #[inline(always)]
     unsafe fn read(a: *const c64) -> c64 {
         *a

@@ -68,4 +68,3 @@ mod cblas;
 mod extras;
 mod fortran;
 pub mod xerbla;
-

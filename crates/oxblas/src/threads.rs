@@ -210,7 +210,12 @@ impl Pool {
     /// keeps its (sleeping) workers; its caller finishes normally and later
     /// callers fall through to the new pool or run serially.
     fn retire(&self) {
-        if self.shared.busy.compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed).is_err() {
+        if self
+            .shared
+            .busy
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .is_err()
+        {
             return;
         }
         self.shared.shutdown.store(true, Ordering::SeqCst);

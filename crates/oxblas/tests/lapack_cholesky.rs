@@ -73,7 +73,11 @@ fn hermitian_from(f: &Dm, uplo: Uplo) -> Dm {
     for j in 0..n {
         for i in 0..n {
             let stored = if uplo == Uplo::Lower { i >= j } else { i <= j };
-            let v = if stored { f.get(i, j) } else { f.get(j, i).conj() };
+            let v = if stored {
+                f.get(i, j)
+            } else {
+                f.get(j, i).conj()
+            };
             h.set(i, j, if i == j { c64::new(v.re, 0.0) } else { v });
         }
     }
@@ -130,12 +134,23 @@ fn cholesky_suite<T: Scalar>(seed: u64) {
                 let pad = fm.padding();
                 assert_eq!(potrf(uplo, fm.as_mut()).unwrap(), 0, "{ctx}: info");
                 assert!(fm.padding() == pad, "{ctx}: wrote outside the view");
-                assert!(other_triangle_same(&orig, &fm, uplo), "{ctx}: touched the other triangle");
+                assert!(
+                    other_triangle_same(&orig, &fm, uplo),
+                    "{ctx}: touched the other triangle"
+                );
                 let f = Dm::of(fm.as_ref());
                 let t = triangle(&f, uplo, false);
-                let llh = if uplo == Uplo::Lower { t.mul(&t.adjoint()) } else { t.adjoint().mul(&t) };
+                let llh = if uplo == Uplo::Lower {
+                    t.mul(&t.adjoint())
+                } else {
+                    t.adjoint().mul(&t)
+                };
                 let an = a.norm1();
-                let r = if n == 0 { 0.0 } else { a.sub(&llh).norm1() / (n as f64 * an * eps::<T>()) };
+                let r = if n == 0 {
+                    0.0
+                } else {
+                    a.sub(&llh).norm1() / (n as f64 * an * eps::<T>())
+                };
                 assert!(r < THRESH, "{ctx}: residual {r}");
                 // potrs with 3 right-hand sides, posv from scratch.
                 let b = Dm::random(&mut rng, n, 3, T::IS_COMPLEX).rounded::<T>();
@@ -151,7 +166,10 @@ fn cholesky_suite<T: Scalar>(seed: u64) {
                 // potri.
                 let mut inv = fm.clone_layout();
                 assert_eq!(potri(uplo, inv.as_mut()).unwrap(), 0, "{ctx}: potri info");
-                assert!(other_triangle_same(&orig, &inv, uplo), "{ctx}: potri touched the other triangle");
+                assert!(
+                    other_triangle_same(&orig, &inv, uplo),
+                    "{ctx}: potri touched the other triangle"
+                );
                 let x = hermitian_from(&Dm::of(inv.as_ref()), uplo);
                 let r = inverse_residual::<T>(&a, &x);
                 assert!(r < THRESH, "{ctx}: potri residual {r}");
@@ -186,9 +204,19 @@ fn cholesky_large_and_threads() {
         let a = hpd::<T>(&mut rng, Kind::Ill, n);
         let mut f1 = a.to_mat::<T>(layout);
         let mut f2 = a.to_mat::<T>(layout);
-        assert_eq!(oxblas::with_num_threads(1, || potrf(uplo, f1.as_mut()).unwrap()), 0);
-        assert_eq!(oxblas::with_num_threads(2, || potrf(uplo, f2.as_mut()).unwrap()), 0);
-        assert!(f1.buf.iter().zip(&f2.buf).all(|(x, y)| same_bits(*x, *y)), "{:?} n={n}: thread count changed the factor", T::KIND);
+        assert_eq!(
+            oxblas::with_num_threads(1, || potrf(uplo, f1.as_mut()).unwrap()),
+            0
+        );
+        assert_eq!(
+            oxblas::with_num_threads(2, || potrf(uplo, f2.as_mut()).unwrap()),
+            0
+        );
+        assert!(
+            f1.buf.iter().zip(&f2.buf).all(|(x, y)| same_bits(*x, *y)),
+            "{:?} n={n}: thread count changed the factor",
+            T::KIND
+        );
         let b = Dm::random(&mut rng, n, 2, T::IS_COMPLEX).rounded::<T>();
         let mut bm = b.to_mat::<T>(Layout::ColMajor);
         potrs(uplo, f2.as_ref(), bm.as_mut()).unwrap();
@@ -196,7 +224,11 @@ fn cholesky_large_and_threads() {
         assert!(r < THRESH, "{:?} n={n}: potrs residual {r}", T::KIND);
         if full_check {
             let t = triangle(&Dm::of(f2.as_ref()), uplo, false);
-            let llh = if uplo == Uplo::Lower { t.mul(&t.adjoint()) } else { t.adjoint().mul(&t) };
+            let llh = if uplo == Uplo::Lower {
+                t.mul(&t.adjoint())
+            } else {
+                t.adjoint().mul(&t)
+            };
             let r = a.sub(&llh).norm1() / (n as f64 * a.norm1() * eps::<T>());
             assert!(r < THRESH, "{:?} n={n}: residual {r}", T::KIND);
         }
@@ -213,7 +245,11 @@ fn not_positive_definite() {
         let mut rng = Rng::new(seed);
         for n in [1usize, 5, 40, 300] {
             for k in [0, n / 2, n - 1] {
-                for (bad, uplo) in [(-1.0, Uplo::Lower), (0.0, Uplo::Upper), (f64::NAN, Uplo::Lower)] {
+                for (bad, uplo) in [
+                    (-1.0, Uplo::Lower),
+                    (0.0, Uplo::Upper),
+                    (f64::NAN, Uplo::Lower),
+                ] {
                     // Make the leading minor of order k+1 indefinite (or NaN):
                     // a_kk = bad - (what the earlier columns remove).
                     let mut a = hpd::<T>(&mut rng, Kind::Well, n);
@@ -273,7 +309,11 @@ fn triangular_suite<T: Scalar>(seed: u64) {
     for (si, &n) in SIZES.iter().enumerate() {
         for (ui, &uplo) in UPLOS.iter().enumerate() {
             for (di, &diag) in [Diag::NonUnit, Diag::Unit].iter().enumerate() {
-                let kind = if (si + di) % 2 == 0 { Kind::Well } else { Kind::Ill };
+                let kind = if (si + di) % 2 == 0 {
+                    Kind::Well
+                } else {
+                    Kind::Ill
+                };
                 let layout = LAYOUTS[(si + ui + di) % 4];
                 let ctx = format!("{:?} n={n} {uplo:?} {diag:?} {kind:?} {layout:?}", T::KIND);
                 let a = tri_matrix::<T>(&mut rng, kind, n, uplo);
@@ -281,9 +321,15 @@ fn triangular_suite<T: Scalar>(seed: u64) {
                 let orig = a.to_mat::<T>(layout);
                 let mut m = a.to_mat::<T>(layout);
                 assert_eq!(trtri(uplo, diag, m.as_mut()).unwrap(), 0, "{ctx}");
-                assert!(other_triangle_same(&orig, &m, uplo), "{ctx}: touched the other triangle");
+                assert!(
+                    other_triangle_same(&orig, &m, uplo),
+                    "{ctx}: touched the other triangle"
+                );
                 if diag == Diag::Unit {
-                    assert!((0..n).all(|i| same_bits(orig.at(i, i), m.at(i, i))), "{ctx}: wrote the unit diagonal");
+                    assert!(
+                        (0..n).all(|i| same_bits(orig.at(i, i), m.at(i, i))),
+                        "{ctx}: wrote the unit diagonal"
+                    );
                 }
                 let x = triangle(&Dm::of(m.as_ref()), uplo, diag == Diag::Unit);
                 let r = inverse_residual::<T>(&t, &x);
@@ -292,7 +338,10 @@ fn triangular_suite<T: Scalar>(seed: u64) {
                 for op in [Op::NoTrans, Op::Trans, Op::ConjTrans] {
                     let b = Dm::random(&mut rng, n, 2, T::IS_COMPLEX).rounded::<T>();
                     let mut bm = b.to_mat::<T>(LAYOUTS[(si + 2) % 4]);
-                    assert_eq!(trtrs(uplo, op, diag, orig.as_ref(), bm.as_mut()).unwrap(), 0);
+                    assert_eq!(
+                        trtrs(uplo, op, diag, orig.as_ref(), bm.as_mut()).unwrap(),
+                        0
+                    );
                     let opt = match op {
                         Op::NoTrans => t.clone(),
                         Op::Trans => {
@@ -347,7 +396,10 @@ fn singular_triangles_and_arguments() {
                 assert_eq!(trtri(uplo, Diag::Unit, m.as_mut()).unwrap(), 0);
                 let mut b = Dm::random(&mut rng, n, 1, true).to_mat::<c64>(Layout::ColMajor);
                 let bb = b.buf.clone();
-                assert_eq!(trtrs(uplo, Op::NoTrans, Diag::NonUnit, m.as_ref(), b.as_mut()).unwrap(), k + 1);
+                assert_eq!(
+                    trtrs(uplo, Op::NoTrans, Diag::NonUnit, m.as_ref(), b.as_mut()).unwrap(),
+                    k + 1
+                );
                 assert!(b.buf == bb);
                 // potri on a factor with a zero diagonal reports it too.
                 let mut m = a.to_mat::<c64>(Layout::RowMajor);
@@ -359,17 +411,48 @@ fn singular_triangles_and_arguments() {
     let mut v = vec![1.0f64; 12];
     let e = potrf(Uplo::Lower, MatMut::col_major(&mut v, 3, 4, 3).unwrap()).unwrap_err();
     assert!(matches!(e, Error::DimensionMismatch { .. }));
-    let e = trtri(Uplo::Lower, Diag::Unit, MatMut::col_major(&mut v, 4, 3, 4).unwrap()).unwrap_err();
+    let e = trtri(
+        Uplo::Lower,
+        Diag::Unit,
+        MatMut::col_major(&mut v, 4, 3, 4).unwrap(),
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::DimensionMismatch { .. }));
     let mut b = vec![1.0f64; 4];
     let a = vec![1.0f64; 9];
-    let e = potrs(Uplo::Lower, MatRef::col_major(&a, 3, 3, 3).unwrap(), MatMut::col_major(&mut b, 4, 1, 4).unwrap()).unwrap_err();
+    let e = potrs(
+        Uplo::Lower,
+        MatRef::col_major(&a, 3, 3, 3).unwrap(),
+        MatMut::col_major(&mut b, 4, 1, 4).unwrap(),
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::DimensionMismatch { .. }));
-    let e = trtrs(Uplo::Lower, Op::NoTrans, Diag::Unit, MatRef::col_major(&a, 3, 3, 3).unwrap(), MatMut::col_major(&mut b, 2, 2, 2).unwrap()).unwrap_err();
+    let e = trtrs(
+        Uplo::Lower,
+        Op::NoTrans,
+        Diag::Unit,
+        MatRef::col_major(&a, 3, 3, 3).unwrap(),
+        MatMut::col_major(&mut b, 2, 2, 2).unwrap(),
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::DimensionMismatch { .. }));
     // Zero sizes.
     let mut e0: Vec<f64> = vec![];
-    assert_eq!(potrf(Uplo::Upper, MatMut::col_major(&mut e0, 0, 0, 1).unwrap()).unwrap(), 0);
-    assert_eq!(potri(Uplo::Upper, MatMut::col_major(&mut e0, 0, 0, 1).unwrap()).unwrap(), 0);
-    assert_eq!(trtri(Uplo::Upper, Diag::NonUnit, MatMut::col_major(&mut e0, 0, 0, 1).unwrap()).unwrap(), 0);
+    assert_eq!(
+        potrf(Uplo::Upper, MatMut::col_major(&mut e0, 0, 0, 1).unwrap()).unwrap(),
+        0
+    );
+    assert_eq!(
+        potri(Uplo::Upper, MatMut::col_major(&mut e0, 0, 0, 1).unwrap()).unwrap(),
+        0
+    );
+    assert_eq!(
+        trtri(
+            Uplo::Upper,
+            Diag::NonUnit,
+            MatMut::col_major(&mut e0, 0, 0, 1).unwrap()
+        )
+        .unwrap(),
+        0
+    );
 }

@@ -8,8 +8,8 @@ mod common;
 use common::*;
 use oxblas::lapack::lu::{det, gecon, gesv, getrf, getri, getrs, slogdet};
 use oxblas::lapack::norms::{lange, lanhe, lansy, lantr, Norm};
-use oxblas::{c32, c64, Diag, Error, MatMut, RealScalar, Scalar, Uplo};
 use oxblas::Op;
+use oxblas::{c32, c64, Diag, Error, MatMut, RealScalar, Scalar, Uplo};
 
 const SIZES: [usize; 8] = [0, 1, 2, 5, 17, 64, 130, 300];
 const THRESH: f64 = 30.0;
@@ -183,7 +183,11 @@ fn lu_suite<T: Scalar>(seed: u64) {
             if swaps % 2 == 1 {
                 prod = -prod;
             }
-            let (tiny, huge) = if eps::<T>() > 1e-10 { (1e-36, 1e37) } else { (1e-300, 1e300) };
+            let (tiny, huge) = if eps::<T>() > 1e-10 {
+                (1e-36, 1e37)
+            } else {
+                (1e-300, 1e300)
+            };
             if prod.norm() == 0.0 {
                 assert!(d.norm() == 0.0, "{ctx}: det {d} of a singular matrix");
             } else if prod.norm() > huge {
@@ -192,11 +196,17 @@ fn lu_suite<T: Scalar>(seed: u64) {
                 assert!(d.norm() < tiny * 10.0, "{ctx}: det {d} vs {prod}");
             } else {
                 let err = (d - prod).norm() / prod.norm();
-                assert!(err <= 10.0 * n as f64 * eps::<T>(), "{ctx}: det {d} vs {prod}");
+                assert!(
+                    err <= 10.0 * n as f64 * eps::<T>(),
+                    "{ctx}: det {d} vs {prod}"
+                );
             }
             let (sg, logabs) = slogdet(fm.as_ref(), &ipiv);
             if info > 0 {
-                assert!(sg.is_zero() && logabs.to_f64() == f64::NEG_INFINITY, "{ctx}: slogdet singular");
+                assert!(
+                    sg.is_zero() && logabs.to_f64() == f64::NEG_INFINITY,
+                    "{ctx}: slogdet singular"
+                );
             }
             if info == 0 && kind != Kind::RankDeficient {
                 check_square_solvers::<T>(&mut rng, &a, &fm, &ipiv, layout, &ctx);
@@ -204,9 +214,17 @@ fn lu_suite<T: Scalar>(seed: u64) {
                 let (rphase, rlog) = a.slogdet();
                 let cond = cond1::<T>(&fm, &ipiv, &a);
                 let tol = 10.0 * (n as f64 + 1.0) * eps::<T>() * cond;
-                assert!((logabs.to_f64() - rlog).abs() <= tol.max(1e-12), "{ctx}: log|det| {} vs {rlog}", logabs.to_f64());
+                assert!(
+                    (logabs.to_f64() - rlog).abs() <= tol.max(1e-12),
+                    "{ctx}: log|det| {} vs {rlog}",
+                    logabs.to_f64()
+                );
                 if tol < 0.1 {
-                    assert!((to_c64(sg) - rphase).norm() <= 10.0 * tol.max(1e-12), "{ctx}: phase {:?} vs {rphase}", sg);
+                    assert!(
+                        (to_c64(sg) - rphase).norm() <= 10.0 * tol.max(1e-12),
+                        "{ctx}: phase {:?} vs {rphase}",
+                        sg
+                    );
                 }
             }
         }
@@ -220,7 +238,14 @@ fn cond1<T: Scalar>(fm: &Mat<T>, ipiv: &[usize], a: &Dm) -> f64 {
     a.norm1() * Dm::of(inv.as_ref()).norm1()
 }
 
-fn check_square_solvers<T: Scalar>(rng: &mut Rng, a: &Dm, fm: &Mat<T>, ipiv: &[usize], layout: Layout, ctx: &str) {
+fn check_square_solvers<T: Scalar>(
+    rng: &mut Rng,
+    a: &Dm,
+    fm: &Mat<T>,
+    ipiv: &[usize],
+    layout: Layout,
+    ctx: &str,
+) {
     let n = a.n;
     // getrs with every op, 3 right-hand sides in another layout.
     for op in [Op::NoTrans, Op::Trans, Op::ConjTrans] {
@@ -245,7 +270,11 @@ fn check_square_solvers<T: Scalar>(rng: &mut Rng, a: &Dm, fm: &Mat<T>, ipiv: &[u
     let mut am = a.to_mat::<T>(layout);
     let mut bm = b.to_mat::<T>(Layout::ColMajor);
     let mut ipiv2 = ipiv_for(n);
-    assert_eq!(gesv(am.as_mut(), &mut ipiv2, bm.as_mut()).unwrap(), 0, "{ctx}: gesv info");
+    assert_eq!(
+        gesv(am.as_mut(), &mut ipiv2, bm.as_mut()).unwrap(),
+        0,
+        "{ctx}: gesv info"
+    );
     let r = solve_residual::<T>(a, &Dm::of(bm.as_ref()), &b);
     assert!(r < THRESH, "{ctx}: gesv residual {r}");
     // getri.
@@ -262,10 +291,16 @@ fn check_square_solvers<T: Scalar>(rng: &mut Rng, a: &Dm, fm: &Mat<T>, ipiv: &[u
         };
         let am = a.to_mat::<T>(Layout::ColMajor);
         let anorm = lange(norm, am.as_ref());
-        assert!((anorm.to_f64() - an).abs() <= 1e-3 * an, "{ctx}: lange {norm:?}");
+        assert!(
+            (anorm.to_f64() - an).abs() <= 1e-3 * an,
+            "{ctx}: lange {norm:?}"
+        );
         let rc = gecon(norm, fm.as_ref(), anorm).unwrap().to_f64();
         let truth = if n == 0 { 1.0 } else { 1.0 / (an * xn) };
-        assert!(rc >= truth / 10.0 && rc <= truth * 10.0, "{ctx}: gecon {norm:?} {rc} vs {truth}");
+        assert!(
+            rc >= truth / 10.0 && rc <= truth * 10.0,
+            "{ctx}: gecon {norm:?} {rc} vs {truth}"
+        );
     }
 }
 
@@ -290,7 +325,18 @@ fn lu_c64() {
 /// levels.
 fn rectangular<T: Scalar>(seed: u64) {
     let mut rng = Rng::new(seed);
-    let shapes = [(5, 3), (3, 5), (130, 64), (64, 130), (300, 17), (17, 300), (1, 7), (7, 1), (0, 4), (4, 0)];
+    let shapes = [
+        (5, 3),
+        (3, 5),
+        (130, 64),
+        (64, 130),
+        (300, 17),
+        (17, 300),
+        (1, 7),
+        (7, 1),
+        (0, 4),
+        (4, 0),
+    ];
     for (idx, &(m, n)) in shapes.iter().enumerate() {
         for kind in [Kind::Random, Kind::Singular, Kind::Graded] {
             let layout = LAYOUTS[idx % 4];
@@ -301,7 +347,11 @@ fn rectangular<T: Scalar>(seed: u64) {
             let f = Dm::of(fm.as_ref());
             assert!(!f.has_nan(), "{m}x{n} {kind:?}: NaN");
             let r = lu_residual::<T>(&a, &f, &ipiv);
-            assert!(r < THRESH, "{:?} {m}x{n} {kind:?} {layout:?}: residual {r}", T::KIND);
+            assert!(
+                r < THRESH,
+                "{:?} {m}x{n} {kind:?} {layout:?}: residual {r}",
+                T::KIND
+            );
             if kind == Kind::Singular && n > 0 && n / 2 < m {
                 assert_eq!(info, n / 2 + 1, "{m}x{n}: info");
             }
@@ -340,7 +390,10 @@ fn all_zero_and_nan_inputs() {
     // All zeros: info 1, factors stay zero, nothing NaN.
     let mut a = vec![0.0f64; 25];
     let mut ipiv = vec![0; 5];
-    assert_eq!(getrf(MatMut::col_major(&mut a, 5, 5, 5).unwrap(), &mut ipiv).unwrap(), 1);
+    assert_eq!(
+        getrf(MatMut::col_major(&mut a, 5, 5, 5).unwrap(), &mut ipiv).unwrap(),
+        1
+    );
     assert!(a.iter().all(|&x| x == 0.0));
     assert_eq!(ipiv, vec![0, 1, 2, 3, 4]);
     // NaN anywhere: no panic, NaN comes out (or a positive info).
@@ -359,15 +412,35 @@ fn all_zero_and_nan_inputs() {
             let (_, l) = slogdet(lu, &ipiv);
             assert!(l.is_nan() || info > 0);
             let mut b = vec![c64::new(1.0, 0.0); n];
-            getrs(Op::NoTrans, lu, &ipiv, MatMut::col_major(&mut b, n, 1, n).unwrap()).unwrap();
+            getrs(
+                Op::NoTrans,
+                lu,
+                &ipiv,
+                MatMut::col_major(&mut b, n, 1, n).unwrap(),
+            )
+            .unwrap();
         }
     }
     // gecon of an exactly singular U is 0; getri reports it.
     let mut a = vec![1.0f32, 2.0, 2.0, 4.0];
     let mut ipiv = vec![0; 2];
-    assert_eq!(getrf(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap(), 2);
-    assert_eq!(gecon(Norm::Inf, oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap(), 6.0).unwrap(), 0.0);
-    assert_eq!(getri(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &ipiv).unwrap(), 2);
+    assert_eq!(
+        getrf(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &mut ipiv).unwrap(),
+        2
+    );
+    assert_eq!(
+        gecon(
+            Norm::Inf,
+            oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap(),
+            6.0
+        )
+        .unwrap(),
+        0.0
+    );
+    assert_eq!(
+        getri(MatMut::col_major(&mut a, 2, 2, 2).unwrap(), &ipiv).unwrap(),
+        2
+    );
     let (s, l) = slogdet(oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap(), &ipiv);
     assert!(s == 0.0 && l == f32::NEG_INFINITY);
 }
@@ -377,29 +450,108 @@ fn illegal_arguments() {
     let mut a = vec![1.0f64; 12];
     let mut ipiv = vec![0; 2];
     let e = getrf(MatMut::col_major(&mut a, 3, 4, 3).unwrap(), &mut ipiv).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "getrf", position: 5, .. }), "{e:?}");
+    assert!(
+        matches!(
+            e,
+            Error::IllegalArgument {
+                routine: "getrf",
+                position: 5,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     let mut b = vec![1.0f64; 3];
     let lu = oxblas::MatRef::col_major(&a, 3, 4, 3).unwrap();
-    let e = getrs(Op::NoTrans, lu, &[0, 1, 2], MatMut::col_major(&mut b, 3, 1, 3).unwrap()).unwrap_err();
+    let e = getrs(
+        Op::NoTrans,
+        lu,
+        &[0, 1, 2],
+        MatMut::col_major(&mut b, 3, 1, 3).unwrap(),
+    )
+    .unwrap_err();
     assert!(matches!(e, Error::DimensionMismatch { .. }), "{e:?}");
     let lu = oxblas::MatRef::col_major(&a, 3, 3, 3).unwrap();
-    let e = getrs(Op::NoTrans, lu, &[0, 7, 2], MatMut::col_major(&mut b, 3, 1, 3).unwrap()).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "getrs", position: 6, .. }), "{e:?}");
+    let e = getrs(
+        Op::NoTrans,
+        lu,
+        &[0, 7, 2],
+        MatMut::col_major(&mut b, 3, 1, 3).unwrap(),
+    )
+    .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::IllegalArgument {
+                routine: "getrs",
+                position: 6,
+                ..
+            }
+        ),
+        "{e:?}"
+    );
     let e = gecon(Norm::Max, lu, 1.0).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "gecon", position: 1, .. }));
+    assert!(matches!(
+        e,
+        Error::IllegalArgument {
+            routine: "gecon",
+            position: 1,
+            ..
+        }
+    ));
     let e = gecon(Norm::One, lu, -1.0).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "gecon", position: 5, .. }));
+    assert!(matches!(
+        e,
+        Error::IllegalArgument {
+            routine: "gecon",
+            position: 5,
+            ..
+        }
+    ));
     assert!(gecon(Norm::One, lu, f64::NAN).unwrap().is_nan());
     let e = getri(MatMut::col_major(&mut a, 3, 3, 3).unwrap(), &[0, 1]).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "getri", position: 4, .. }));
+    assert!(matches!(
+        e,
+        Error::IllegalArgument {
+            routine: "getri",
+            position: 4,
+            ..
+        }
+    ));
     let mut ip = [0usize; 2];
-    let e = gesv(MatMut::col_major(&mut a, 3, 3, 3).unwrap(), &mut ip, MatMut::col_major(&mut b, 3, 1, 3).unwrap()).unwrap_err();
-    assert!(matches!(e, Error::IllegalArgument { routine: "gesv", position: 5, .. }));
+    let e = gesv(
+        MatMut::col_major(&mut a, 3, 3, 3).unwrap(),
+        &mut ip,
+        MatMut::col_major(&mut b, 3, 1, 3).unwrap(),
+    )
+    .unwrap_err();
+    assert!(matches!(
+        e,
+        Error::IllegalArgument {
+            routine: "gesv",
+            position: 5,
+            ..
+        }
+    ));
     // Zero sizes.
     let mut e0: Vec<f64> = vec![];
-    assert_eq!(getrf(MatMut::col_major(&mut e0, 0, 0, 1).unwrap(), &mut []).unwrap(), 0);
-    assert_eq!(gecon(Norm::One, oxblas::MatRef::col_major(&e0, 0, 0, 1).unwrap(), 0.0).unwrap(), 1.0);
-    assert_eq!(det(oxblas::MatRef::col_major(&e0, 0, 0, 1).unwrap(), &[]), 1.0);
+    assert_eq!(
+        getrf(MatMut::col_major(&mut e0, 0, 0, 1).unwrap(), &mut []).unwrap(),
+        0
+    );
+    assert_eq!(
+        gecon(
+            Norm::One,
+            oxblas::MatRef::col_major(&e0, 0, 0, 1).unwrap(),
+            0.0
+        )
+        .unwrap(),
+        1.0
+    );
+    assert_eq!(
+        det(oxblas::MatRef::col_major(&e0, 0, 0, 1).unwrap(), &[]),
+        1.0
+    );
 }
 
 // ----------------------------------------------------------------- norms
@@ -420,14 +572,21 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 fn norms_suite<T: Scalar>(seed: u64) {
     let mut rng = Rng::new(seed);
     let tol = 100.0 * eps::<T>();
-    for (idx, &(m, n)) in [(0, 0), (1, 1), (3, 5), (17, 4), (64, 64), (33, 33)].iter().enumerate() {
+    for (idx, &(m, n)) in [(0, 0), (1, 1), (3, 5), (17, 4), (64, 64), (33, 33)]
+        .iter()
+        .enumerate()
+    {
         let layout = LAYOUTS[idx % 4];
         let a = Dm::random(&mut rng, m, n, T::IS_COMPLEX).rounded::<T>();
         let am = a.to_mat::<T>(layout);
         let want = naive_norms(&a);
         for (k, norm) in NORMS.iter().enumerate() {
             let got = lange(*norm, am.as_ref()).to_f64();
-            assert!(close(got, want[k], tol), "lange {norm:?} {m}x{n}: {got} vs {}", want[k]);
+            assert!(
+                close(got, want[k], tol),
+                "lange {norm:?} {m}x{n}: {got} vs {}",
+                want[k]
+            );
         }
         if m != n {
             // lantr on trapezoids
@@ -437,7 +596,10 @@ fn norms_suite<T: Scalar>(seed: u64) {
                     let want = naive_norms(&t);
                     for (k, norm) in NORMS.iter().enumerate() {
                         let got = lantr(*norm, uplo, diag, am.as_ref()).to_f64();
-                        assert!(close(got, want[k], tol), "lantr {norm:?} {uplo:?} {diag:?} {m}x{n}");
+                        assert!(
+                            close(got, want[k], tol),
+                            "lantr {norm:?} {uplo:?} {diag:?} {m}x{n}"
+                        );
                     }
                 }
             }
@@ -449,7 +611,11 @@ fn norms_suite<T: Scalar>(seed: u64) {
                 let want = naive_norms(&t);
                 for (k, norm) in NORMS.iter().enumerate() {
                     let got = lantr(*norm, uplo, diag, am.as_ref()).to_f64();
-                    assert!(close(got, want[k], tol), "lantr {norm:?} {uplo:?} {diag:?} n={n}: {got} vs {}", want[k]);
+                    assert!(
+                        close(got, want[k], tol),
+                        "lantr {norm:?} {uplo:?} {diag:?} n={n}: {got} vs {}",
+                        want[k]
+                    );
                 }
             }
             for herm in [false, true] {
@@ -457,7 +623,11 @@ fn norms_suite<T: Scalar>(seed: u64) {
                 let mut full = s.clone();
                 for j in 0..n {
                     for i in 0..n {
-                        let (si, sj) = if (uplo == Uplo::Lower) == (i >= j) { (i, j) } else { (j, i) };
+                        let (si, sj) = if (uplo == Uplo::Lower) == (i >= j) {
+                            (i, j)
+                        } else {
+                            (j, i)
+                        };
                         let mut v = a.get(si, sj);
                         if herm && (si, sj) != (i, j) {
                             v = v.conj();
@@ -470,9 +640,18 @@ fn norms_suite<T: Scalar>(seed: u64) {
                 }
                 let want = naive_norms(&full);
                 for (k, norm) in NORMS.iter().enumerate() {
-                    let got = if herm { lanhe(*norm, uplo, am.as_ref()) } else { lansy(*norm, uplo, am.as_ref()) };
+                    let got = if herm {
+                        lanhe(*norm, uplo, am.as_ref())
+                    } else {
+                        lansy(*norm, uplo, am.as_ref())
+                    };
                     let got = got.to_f64();
-                    assert!(close(got, want[k], tol), "lan{} {norm:?} {uplo:?} n={n}: {got} vs {}", if herm { "he" } else { "sy" }, want[k]);
+                    assert!(
+                        close(got, want[k], tol),
+                        "lan{} {norm:?} {uplo:?} n={n}: {got} vs {}",
+                        if herm { "he" } else { "sy" },
+                        want[k]
+                    );
                 }
             }
         }
@@ -486,7 +665,15 @@ fn tri_of(a: &Dm, uplo: Uplo, diag: Diag, _sym: bool) -> Dm {
         for i in 0..a.m {
             let inside = if uplo == Uplo::Upper { i <= j } else { i >= j };
             if inside {
-                t.set(i, j, if i == j && diag == Diag::Unit { c64::new(1.0, 0.0) } else { a.get(i, j) });
+                t.set(
+                    i,
+                    j,
+                    if i == j && diag == Diag::Unit {
+                        c64::new(1.0, 0.0)
+                    } else {
+                        a.get(i, j)
+                    },
+                );
             }
         }
     }
@@ -506,11 +693,17 @@ fn norms_extreme_values() {
     // Frobenius neither overflows nor underflows.
     for scale in [1e300, 1e-300, 1e-320] {
         let a = vec![scale; 12];
-        let v = lange(Norm::Frobenius, oxblas::MatRef::col_major(&a, 3, 4, 3).unwrap());
+        let v = lange(
+            Norm::Frobenius,
+            oxblas::MatRef::col_major(&a, 3, 4, 3).unwrap(),
+        );
         assert!(close(v, scale * 12f64.sqrt(), 1e-6), "{scale}: {v}");
     }
     let a = vec![c32::new(3e37, 4e37); 4];
-    let v = lange(Norm::Frobenius, oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap());
+    let v = lange(
+        Norm::Frobenius,
+        oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap(),
+    );
     assert!(close(v as f64, 1e38, 1e-5), "{v}");
     let v = lange(Norm::Max, oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap());
     assert!(close(v as f64, 5e37, 1e-5), "{v}");
@@ -520,9 +713,24 @@ fn norms_extreme_values() {
         a[4] = bad;
         for norm in NORMS {
             let v = lange(norm, oxblas::MatRef::col_major(&a, 3, 3, 3).unwrap());
-            assert!(if bad.is_nan() { v.is_nan() } else { v == f64::INFINITY }, "{norm:?} {bad}: {v}");
-            let v = lansy(norm, Uplo::Upper, oxblas::MatRef::col_major(&a, 3, 3, 3).unwrap());
-            assert!(if bad.is_nan() { v.is_nan() } else { v == f64::INFINITY });
+            assert!(
+                if bad.is_nan() {
+                    v.is_nan()
+                } else {
+                    v == f64::INFINITY
+                },
+                "{norm:?} {bad}: {v}"
+            );
+            let v = lansy(
+                norm,
+                Uplo::Upper,
+                oxblas::MatRef::col_major(&a, 3, 3, 3).unwrap(),
+            );
+            assert!(if bad.is_nan() {
+                v.is_nan()
+            } else {
+                v == f64::INFINITY
+            });
         }
     }
     // Long columns (the lane kernels): NaN or Inf inside a lane block, and
@@ -534,7 +742,14 @@ fn norms_extreme_values() {
             let m = d.to_mat::<c64>(layout);
             for norm in NORMS {
                 let v = lange(norm, m.as_ref());
-                assert!(if bad.is_nan() { v.is_nan() } else { v == f64::INFINITY }, "{norm:?} {bad} {layout:?}: {v}");
+                assert!(
+                    if bad.is_nan() {
+                        v.is_nan()
+                    } else {
+                        v == f64::INFINITY
+                    },
+                    "{norm:?} {bad} {layout:?}: {v}"
+                );
             }
         }
     }
@@ -550,7 +765,11 @@ fn norms_extreme_values() {
         assert!(close(v, want[k], 1e-12), "{norm:?}: {v} vs {}", want[k]);
     }
     let a = vec![f64::NAN, 1.0, 1.0, f64::INFINITY];
-    assert!(lange(Norm::Frobenius, oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap()).is_nan());
+    assert!(lange(
+        Norm::Frobenius,
+        oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap()
+    )
+    .is_nan());
     assert!(lange(Norm::Max, oxblas::MatRef::col_major(&a, 2, 2, 2).unwrap()).is_nan());
 }
 
@@ -567,7 +786,11 @@ fn blocked_lookahead_and_threads() {
         let i1 = oxblas::with_num_threads(1, || getrf(f1.as_mut(), &mut p1).unwrap());
         let i2 = oxblas::with_num_threads(2, || getrf(f2.as_mut(), &mut p2).unwrap());
         assert_eq!((i1, &p1), (i2, &p2));
-        assert!(f1.buf.iter().zip(&f2.buf).all(|(x, y)| same_bits(*x, *y)), "{:?}: thread count changed the factors", T::KIND);
+        assert!(
+            f1.buf.iter().zip(&f2.buf).all(|(x, y)| same_bits(*x, *y)),
+            "{:?}: thread count changed the factors",
+            T::KIND
+        );
         let b = Dm::random(&mut rng, n, 2, T::IS_COMPLEX).rounded::<T>();
         let mut bm = b.to_mat::<T>(Layout::ColMajor);
         getrs(Op::NoTrans, f2.as_ref(), &p2, bm.as_mut()).unwrap();

@@ -24,11 +24,18 @@ fn rand_vec<T: Scalar>(rng: &mut Rng, n: usize, inc: isize) -> Vector<T> {
 fn close<T: Scalar>(what: &str, got: T, want: T, scale: f64, c: f64) {
     let err = abs(got - want);
     let bound = c * eps::<T>() * scale + f64::MIN_POSITIVE;
-    assert!(err <= bound, "{what}: {:?} got {got:?} want {want:?} (err {err:e} > {bound:e})", T::KIND);
+    assert!(
+        err <= bound,
+        "{what}: {:?} got {got:?} want {want:?} (err {err:e} > {bound:e})",
+        T::KIND
+    );
 }
 
 fn pairs() -> impl Iterator<Item = (usize, isize, isize)> {
-    SIZES.into_iter().flat_map(|n| INCS.into_iter().flat_map(move |a| INCS.into_iter().map(move |b| (n, a, b))))
+    SIZES.into_iter().flat_map(|n| {
+        INCS.into_iter()
+            .flat_map(move |a| INCS.into_iter().map(move |b| (n, a, b)))
+    })
 }
 
 fn t_dot<T: Scalar>(isa: Isa) {
@@ -48,7 +55,10 @@ fn t_dot<T: Scalar>(isa: Isa) {
         close(&what, dotc(x.as_ref(), y.as_ref()).unwrap(), sc, mag, c);
     }
     let (x, y) = (rand_vec::<T>(&mut rng, 3, 1), rand_vec::<T>(&mut rng, 4, 1));
-    assert!(matches!(dot(x.as_ref(), y.as_ref()), Err(Error::DimensionMismatch { .. })));
+    assert!(matches!(
+        dot(x.as_ref(), y.as_ref()),
+        Err(Error::DimensionMismatch { .. })
+    ));
 }
 
 fn t_axpy<T: Scalar>(isa: Isa) {
@@ -59,18 +69,39 @@ fn t_axpy<T: Scalar>(isa: Isa) {
             for &beta in &[T::zero(), T::one(), rng.scalar::<T>()] {
                 let x = rand_vec::<T>(&mut rng, n, ix);
                 let y0 = rand_vec::<T>(&mut rng, n, iy);
-                let mut y = Vector { buf: y0.buf.clone(), ..y0 };
+                let mut y = Vector {
+                    buf: y0.buf.clone(),
+                    ..y0
+                };
                 axpy(alpha, x.as_ref(), y.as_mut()).unwrap();
-                let mut z = Vector { buf: y0.buf.clone(), ..y0 };
+                let mut z = Vector {
+                    buf: y0.buf.clone(),
+                    ..y0
+                };
                 axpby(alpha, x.as_ref(), beta, z.as_mut()).unwrap();
                 for i in 0..n {
                     let (xi, yi) = (x.at(i), y0.at(i));
                     let what = format!("axpy {isa:?} n={n} incs {ix},{iy} alpha {alpha:?}");
-                    close(&what, y.at(i), yi + alpha * xi, abs(alpha) * abs(xi) + abs(yi), 4.0);
+                    close(
+                        &what,
+                        y.at(i),
+                        yi + alpha * xi,
+                        abs(alpha) * abs(xi) + abs(yi),
+                        4.0,
+                    );
                     let want = alpha * xi + beta * yi;
-                    close(&format!("axpby beta {beta:?} {what}"), z.at(i), want, abs(alpha) * abs(xi) + abs(beta) * abs(yi), 6.0);
+                    close(
+                        &format!("axpby beta {beta:?} {what}"),
+                        z.at(i),
+                        want,
+                        abs(alpha) * abs(xi) + abs(beta) * abs(yi),
+                        6.0,
+                    );
                 }
-                assert!(y.padding() == y0.padding() && z.padding() == y0.padding(), "axpy wrote padding");
+                assert!(
+                    y.padding() == y0.padding() && z.padding() == y0.padding(),
+                    "axpy wrote padding"
+                );
             }
         }
     }
@@ -84,7 +115,10 @@ fn t_axpy<T: Scalar>(isa: Isa) {
     let x = Vector::new(5, 1, || T::one());
     let mut y = Vector::new(5, -2, || nan);
     axpby(T::one(), x.as_ref(), T::zero(), y.as_mut()).unwrap();
-    assert!(y.values().iter().all(|v| v.is_one()), "axpby beta = 0 read y");
+    assert!(
+        y.values().iter().all(|v| v.is_one()),
+        "axpby beta = 0 read y"
+    );
     let mut y = Vector::new(5, 1, || nan);
     axpby(T::zero(), x.as_ref(), T::zero(), y.as_mut()).unwrap();
     assert!(y.values().iter().all(|v| v.is_zero()));
@@ -96,10 +130,16 @@ fn t_scal_copy_swap<T: Scalar>(isa: Isa) {
         for inc in INCS {
             for alpha in [T::zero(), T::one(), -T::one(), rng.scalar::<T>()] {
                 let x0 = rand_vec::<T>(&mut rng, n, inc);
-                let mut x = Vector { buf: x0.buf.clone(), ..x0 };
+                let mut x = Vector {
+                    buf: x0.buf.clone(),
+                    ..x0
+                };
                 scal(alpha, x.as_mut());
                 let ar = alpha.re();
-                let mut xr = Vector { buf: x0.buf.clone(), ..x0 };
+                let mut xr = Vector {
+                    buf: x0.buf.clone(),
+                    ..x0
+                };
                 scal_real(ar, xr.as_mut());
                 for i in 0..n {
                     let v = x0.at(i);
@@ -113,13 +153,28 @@ fn t_scal_copy_swap<T: Scalar>(isa: Isa) {
             let x = rand_vec::<T>(&mut rng, n, inc);
             for inc2 in INCS {
                 let y0 = rand_vec::<T>(&mut rng, n, inc2);
-                let mut y = Vector { buf: y0.buf.clone(), ..y0 };
+                let mut y = Vector {
+                    buf: y0.buf.clone(),
+                    ..y0
+                };
                 copy(x.as_ref(), y.as_mut()).unwrap();
-                assert!(y.values() == x.values() && y.padding() == y0.padding(), "copy n={n} {inc},{inc2}");
-                let mut a = Vector { buf: x.buf.clone(), ..x };
-                let mut b = Vector { buf: y0.buf.clone(), ..y0 };
+                assert!(
+                    y.values() == x.values() && y.padding() == y0.padding(),
+                    "copy n={n} {inc},{inc2}"
+                );
+                let mut a = Vector {
+                    buf: x.buf.clone(),
+                    ..x
+                };
+                let mut b = Vector {
+                    buf: y0.buf.clone(),
+                    ..y0
+                };
                 swap(a.as_mut(), b.as_mut()).unwrap();
-                assert!(a.values() == y0.values() && b.values() == x.values(), "swap n={n} {inc},{inc2}");
+                assert!(
+                    a.values() == y0.values() && b.values() == x.values(),
+                    "swap n={n} {inc},{inc2}"
+                );
                 assert!(a.padding() == x.padding() && b.padding() == y0.padding());
             }
         }
@@ -136,8 +191,14 @@ fn t_rot<T: Scalar>(isa: Isa) {
         let (c, s) = (T::Real::from_f64(0.6), T::Real::from_f64(-0.8));
         let x0 = rand_vec::<T>(&mut rng, n, ix);
         let y0 = rand_vec::<T>(&mut rng, n, iy);
-        let mut x = Vector { buf: x0.buf.clone(), ..x0 };
-        let mut y = Vector { buf: y0.buf.clone(), ..y0 };
+        let mut x = Vector {
+            buf: x0.buf.clone(),
+            ..x0
+        };
+        let mut y = Vector {
+            buf: y0.buf.clone(),
+            ..y0
+        };
         rot(x.as_mut(), y.as_mut(), c, s).unwrap();
         let (cc, ss) = (T::from_real(c), T::from_real(s));
         for i in 0..n {
@@ -162,9 +223,21 @@ fn t_asum_nrm2<T: Scalar>(isa: Isa) {
             }
             let c = n as f64 + 4.0;
             let what = format!("{isa:?} n={n} inc={inc}");
-            close(&format!("asum {what}"), T::from_real(asum(x.as_ref())), T::from_real(T::Real::from_f64(s)), s, c);
+            close(
+                &format!("asum {what}"),
+                T::from_real(asum(x.as_ref())),
+                T::from_real(T::Real::from_f64(s)),
+                s,
+                c,
+            );
             let want = T::from_real(T::Real::from_f64(q.sqrt()));
-            close(&format!("nrm2 {what}"), T::from_real(nrm2(x.as_ref())), want, q.sqrt(), c);
+            close(
+                &format!("nrm2 {what}"),
+                T::from_real(nrm2(x.as_ref())),
+                want,
+                q.sqrt(),
+                c,
+            );
         }
     }
 }
@@ -185,8 +258,17 @@ fn t_nrm2_extremes<T: Scalar>(isa: Isa) {
                 let x = Vector::new(n, inc, || T::from_parts(v, v));
                 let got = nrm2(x.as_ref()).to_f64();
                 let want = scale * (w * n as f64).sqrt();
-                let tol = (w * n as f64 + 8.0) * eps::<T>() * want + if scale == 4e-320 { 1e-322 * n as f64 } else { 0.0 };
-                assert!((got - want).abs() <= tol, "nrm2 {isa:?} {:?} scale {scale:e} n={n} inc={inc}: {got:e} vs {want:e}", T::KIND);
+                let tol = (w * n as f64 + 8.0) * eps::<T>() * want
+                    + if scale == 4e-320 {
+                        1e-322 * n as f64
+                    } else {
+                        0.0
+                    };
+                assert!(
+                    (got - want).abs() <= tol,
+                    "nrm2 {isa:?} {:?} scale {scale:e} n={n} inc={inc}: {got:e} vs {want:e}",
+                    T::KIND
+                );
             }
         }
     }
@@ -195,19 +277,34 @@ fn t_nrm2_extremes<T: Scalar>(isa: Isa) {
     let b = T::Real::from_f64(big);
     let x = Vector::from_values(&[T::from_real(b), T::one(), T::from_real(b)], 1);
     let got = nrm2(x.as_ref()).to_f64();
-    assert!((got - big * 2f64.sqrt()).abs() <= 8.0 * eps::<T>() * got, "mixed big {got:e}");
+    assert!(
+        (got - big * 2f64.sqrt()).abs() <= 8.0 * eps::<T>() * got,
+        "mixed big {got:e}"
+    );
     let t = T::Real::from_f64(tiny);
-    let x = Vector::from_values(&[T::from_real(t), T::from_real(t * T::Real::from_f64(2.0))], 2);
+    let x = Vector::from_values(
+        &[T::from_real(t), T::from_real(t * T::Real::from_f64(2.0))],
+        2,
+    );
     let got = nrm2(x.as_ref()).to_f64();
-    assert!((got - tiny * 5f64.sqrt()).abs() <= 8.0 * eps::<T>() * got, "mixed tiny {got:e}");
+    assert!(
+        (got - tiny * 5f64.sqrt()).abs() <= 8.0 * eps::<T>() * got,
+        "mixed tiny {got:e}"
+    );
     // Inf and NaN.
     let inf = T::from_real(T::Real::from_f64(f64::INFINITY));
     let nan = T::from_real(T::Real::from_f64(f64::NAN));
     for inc in [1isize, 2] {
-        assert_eq!(nrm2(Vector::from_values(&[T::one(), inf, T::one()], inc).as_ref()).to_f64(), f64::INFINITY);
+        assert_eq!(
+            nrm2(Vector::from_values(&[T::one(), inf, T::one()], inc).as_ref()).to_f64(),
+            f64::INFINITY
+        );
         assert!(nrm2(Vector::from_values(&[T::one(), nan, T::one()], inc).as_ref()).is_nan());
         assert!(nrm2(Vector::from_values(&[inf, nan], inc).as_ref()).is_nan());
-        assert_eq!(nrm2(Vector::from_values(&[T::zero(); 40], inc).as_ref()).to_f64(), 0.0);
+        assert_eq!(
+            nrm2(Vector::from_values(&[T::zero(); 40], inc).as_ref()).to_f64(),
+            0.0
+        );
     }
 }
 
@@ -230,17 +327,41 @@ fn t_iamax<T: Scalar>(isa: Isa) {
     for n in SIZES.into_iter().chain([1025, 2500, 4097]) {
         for inc in INCS {
             // Small integers make ties frequent.
-            let x = Vector::new(n, inc, || T::from_parts(T::Real::from_f64(rng.below(9) as f64 - 4.0), T::Real::from_f64(rng.below(5) as f64 - 2.0)));
+            let x = Vector::new(n, inc, || {
+                T::from_parts(
+                    T::Real::from_f64(rng.below(9) as f64 - 4.0),
+                    T::Real::from_f64(rng.below(5) as f64 - 2.0),
+                )
+            });
             let v = x.values();
-            assert_eq!(iamax(x.as_ref()), naive_iamax(&v, false), "iamax {isa:?} n={n} inc={inc}");
-            assert_eq!(iamin(x.as_ref()), naive_iamax(&v, true), "iamin {isa:?} n={n} inc={inc}");
+            assert_eq!(
+                iamax(x.as_ref()),
+                naive_iamax(&v, false),
+                "iamax {isa:?} n={n} inc={inc}"
+            );
+            assert_eq!(
+                iamin(x.as_ref()),
+                naive_iamax(&v, true),
+                "iamin {isa:?} n={n} inc={inc}"
+            );
             if n >= 3 {
                 // A NaN in the middle is skipped; at element 0 it wins.
-                let mut y = Vector { buf: x.buf.clone(), ..x };
+                let mut y = Vector {
+                    buf: x.buf.clone(),
+                    ..x
+                };
                 y.set(n / 2, r(f64::NAN));
                 let w = y.values();
-                assert_eq!(iamax(y.as_ref()), naive_iamax(&w, false), "iamax NaN mid {isa:?} n={n}");
-                assert_eq!(iamin(y.as_ref()), naive_iamax(&w, true), "iamin NaN mid {isa:?} n={n}");
+                assert_eq!(
+                    iamax(y.as_ref()),
+                    naive_iamax(&w, false),
+                    "iamax NaN mid {isa:?} n={n}"
+                );
+                assert_eq!(
+                    iamin(y.as_ref()),
+                    naive_iamax(&w, true),
+                    "iamin NaN mid {isa:?} n={n}"
+                );
                 y.set(0, r(f64::NAN));
                 assert_eq!(iamax(y.as_ref()), Some(0));
                 assert_eq!(iamin(y.as_ref()), Some(0));
@@ -259,7 +380,13 @@ fn t_iamax<T: Scalar>(isa: Isa) {
     assert_eq!(iamax(Vector::<T>::new(0, 1, T::zero).as_ref()), None);
     if T::IS_COMPLEX {
         // abs1 = |re| + |im|: (3, 3) beats (-5, 0).
-        let x = Vector::from_values(&[T::from_parts(T::Real::from_f64(-5.0), T::Real::zero()), T::from_parts(T::Real::from_f64(3.0), T::Real::from_f64(-3.0))], 1);
+        let x = Vector::from_values(
+            &[
+                T::from_parts(T::Real::from_f64(-5.0), T::Real::zero()),
+                T::from_parts(T::Real::from_f64(3.0), T::Real::from_f64(-3.0)),
+            ],
+            1,
+        );
         assert_eq!(iamax(x.as_ref()), Some(1));
     }
 }
@@ -301,9 +428,15 @@ fn sdsdot_dsdot() {
                 s += x.at(i) as f64 * y.at(i) as f64;
             }
             let got = dsdot(x.as_ref(), y.as_ref()).unwrap();
-            assert!((got - s).abs() <= 1e-13 * (1.0 + s.abs()) * (n as f64 + 1.0), "dsdot {isa:?} n={n}");
+            assert!(
+                (got - s).abs() <= 1e-13 * (1.0 + s.abs()) * (n as f64 + 1.0),
+                "dsdot {isa:?} n={n}"
+            );
             let sb = 0.25f32;
-            assert_eq!(sdsdot(sb, x.as_ref(), y.as_ref()).unwrap(), (sb as f64 + got) as f32);
+            assert_eq!(
+                sdsdot(sb, x.as_ref(), y.as_ref()).unwrap(),
+                (sb as f64 + got) as f32
+            );
         }
     });
     // Accumulation in f64: 2^24 + 1 - 2^24 is exact there, not in f32.
@@ -314,19 +447,42 @@ fn sdsdot_dsdot() {
 
 fn t_rotg_real<R: RealScalar>() {
     let r = R::from_f64;
-    for &(a, b) in &[(3.0, 4.0), (-3.0, 4.0), (4.0, -3.0), (0.0, 2.0), (2.0, 0.0), (0.0, 0.0), (1e30, 1e-30), (-1e-20, 5e-20)] {
+    for &(a, b) in &[
+        (3.0, 4.0),
+        (-3.0, 4.0),
+        (4.0, -3.0),
+        (0.0, 2.0),
+        (2.0, 0.0),
+        (0.0, 0.0),
+        (1e30, 1e-30),
+        (-1e-20, 5e-20),
+    ] {
         let (mut ra, mut rb) = (r(a), r(b));
         let (c, s) = rotg(&mut ra, &mut rb);
         let (c, s, rr, z) = (c.to_f64(), s.to_f64(), ra.to_f64(), rb.to_f64());
         let e = 8.0 * R::EPSILON.to_f64();
         let h = a.hypot(b);
         assert!((rr.abs() - h).abs() <= e * h, "rotg r {a} {b}: {rr}");
-        assert!((c * a + s * b - rr).abs() <= e * h + 1e-300, "rotg rows {a} {b}");
+        assert!(
+            (c * a + s * b - rr).abs() <= e * h + 1e-300,
+            "rotg rows {a} {b}"
+        );
         assert!((c * b - s * a).abs() <= e * h + 1e-300, "rotg zero {a} {b}");
         assert!((c * c + s * s - 1.0).abs() <= e, "rotg norm {a} {b}");
         // Reconstruction value z: s when |a| > |b|, else 1/c (1 if c = 0).
-        let want_z = if b == 0.0 { 0.0 } else if a.abs() > b.abs() { s } else if c != 0.0 { 1.0 / c } else { 1.0 };
-        assert!((z - want_z).abs() <= e * want_z.abs().max(1.0), "rotg z {a} {b}: {z} vs {want_z}");
+        let want_z = if b == 0.0 {
+            0.0
+        } else if a.abs() > b.abs() {
+            s
+        } else if c != 0.0 {
+            1.0 / c
+        } else {
+            1.0
+        };
+        assert!(
+            (z - want_z).abs() <= e * want_z.abs().max(1.0),
+            "rotg z {a} {b}: {z} vs {want_z}"
+        );
         // Sign convention: r has the sign of the larger of a, b.
         if h > 0.0 {
             let big = if a.abs() > b.abs() { a } else { b };
@@ -339,8 +495,19 @@ fn t_rotg_complex<T: Scalar>() {
     let mut rng = Rng::new(8);
     let mut cases: Vec<(T, T)> = (0..50).map(|_| (rng.scalar(), rng.scalar())).collect();
     let s = |x: f64, y: f64| T::from_parts(T::Real::from_f64(x), T::Real::from_f64(y));
-    let big = if T::Real::EPSILON.to_f64() > 1e-10 { 1e30 } else { 1e300 };
-    cases.extend([(s(0.0, 0.0), s(1.0, 2.0)), (s(1.0, -1.0), s(0.0, 0.0)), (s(0.0, 0.0), s(0.0, -3.0)), (s(big, big), s(1.0, 1.0)), (s(1.0, 0.5), s(big, -big)), (s(1.0 / big, 0.0), s(0.0, 1.0 / big))]);
+    let big = if T::Real::EPSILON.to_f64() > 1e-10 {
+        1e30
+    } else {
+        1e300
+    };
+    cases.extend([
+        (s(0.0, 0.0), s(1.0, 2.0)),
+        (s(1.0, -1.0), s(0.0, 0.0)),
+        (s(0.0, 0.0), s(0.0, -3.0)),
+        (s(big, big), s(1.0, 1.0)),
+        (s(1.0, 0.5), s(big, -big)),
+        (s(1.0 / big, 0.0), s(0.0, 1.0 / big)),
+    ]);
     for (f, g) in cases {
         let (mut a, mut b) = (f, g);
         let (c, sn) = rotg(&mut a, &mut b);
@@ -353,7 +520,10 @@ fn t_rotg_complex<T: Scalar>() {
         let _ = unit;
         let r1 = c * f + sn * g;
         let r2 = c * g - sn.conj() * f;
-        assert!(abs(r1 - a) <= e * scale, "crotg r {f:?} {g:?}: {a:?} vs {r1:?}");
+        assert!(
+            abs(r1 - a) <= e * scale,
+            "crotg r {f:?} {g:?}: {a:?} vs {r1:?}"
+        );
         assert!(abs(r2) <= e * scale, "crotg zero {f:?} {g:?}");
         let n2 = abs(c) * abs(c) + abs(sn) * abs(sn);
         assert!((n2 - 1.0).abs() <= e, "crotg norm {f:?} {g:?}");
@@ -371,15 +541,34 @@ fn rotg_all() {
 fn t_rotmg_rotm<R: RealScalar>() {
     let r = R::from_f64;
     let mut rng = Rng::new(9);
-    let mut cases: Vec<(f64, f64, f64, f64)> = (0..200).map(|_| (rng.uniform().abs() * 4.0, rng.uniform().abs() * 4.0, rng.uniform(), rng.uniform())).collect();
-    cases.extend([(1.0, 1.0, 1.0, 0.0), (1.0, 0.0, 1.0, 1.0), (-1.0, 1.0, 1.0, 1.0), (1e-9, 1e9, 1.0, 1.0), (1e9, 1e-9, 1e-3, 1.0), (2.0, 3.0, 0.0, 1.0), (1e-12, 1e-12, 1.0, 2.0)]);
+    let mut cases: Vec<(f64, f64, f64, f64)> = (0..200)
+        .map(|_| {
+            (
+                rng.uniform().abs() * 4.0,
+                rng.uniform().abs() * 4.0,
+                rng.uniform(),
+                rng.uniform(),
+            )
+        })
+        .collect();
+    cases.extend([
+        (1.0, 1.0, 1.0, 0.0),
+        (1.0, 0.0, 1.0, 1.0),
+        (-1.0, 1.0, 1.0, 1.0),
+        (1e-9, 1e9, 1.0, 1.0),
+        (1e9, 1e-9, 1e-3, 1.0),
+        (2.0, 3.0, 0.0, 1.0),
+        (1e-12, 1e-12, 1.0, 2.0),
+    ]);
     for (d1, d2, x1, y1) in cases {
         let (mut rd1, mut rd2, mut rx1) = (r(d1), r(d2), r(x1));
         let p = rotmg(&mut rd1, &mut rd2, &mut rx1, r(y1));
         let flag = p[0].to_f64();
         assert!([-2.0, -1.0, 0.0, 1.0].contains(&flag), "rotmg flag {flag}");
         if d1 < 0.0 {
-            assert!(flag == -1.0 && rd1.to_f64() == 0.0 && rd2.to_f64() == 0.0 && rx1.to_f64() == 0.0);
+            assert!(
+                flag == -1.0 && rd1.to_f64() == 0.0 && rd2.to_f64() == 0.0 && rx1.to_f64() == 0.0
+            );
             continue;
         }
         if flag == -2.0 {
@@ -392,26 +581,48 @@ fn t_rotmg_rotm<R: RealScalar>() {
         let mut yv = Vector::from_values(&[r(y1)], 1);
         rotm(xv.as_mut(), yv.as_mut(), &p).unwrap();
         let e = 64.0 * R::EPSILON.to_f64();
-        let sc = (x1.abs() + y1.abs()) * (1.0 + p.iter().map(|v| v.to_f64().abs()).fold(0.0, f64::max));
-        assert!(yv.at(0).to_f64().abs() <= e * sc, "rotmg zero: {d1} {d2} {x1} {y1} -> {p:?} y={:?}", yv.at(0));
-        assert!((xv.at(0).to_f64() - rx1.to_f64()).abs() <= e * sc, "rotmg x1: {d1} {d2} {x1} {y1}");
+        let sc =
+            (x1.abs() + y1.abs()) * (1.0 + p.iter().map(|v| v.to_f64().abs()).fold(0.0, f64::max));
+        assert!(
+            yv.at(0).to_f64().abs() <= e * sc,
+            "rotmg zero: {d1} {d2} {x1} {y1} -> {p:?} y={:?}",
+            yv.at(0)
+        );
+        assert!(
+            (xv.at(0).to_f64() - rx1.to_f64()).abs() <= e * sc,
+            "rotmg x1: {d1} {d2} {x1} {y1}"
+        );
         let lhs = rd1.to_f64() * rx1.to_f64().powi(2);
         let rhs = d1 * x1 * x1 + d2 * y1 * y1;
-        assert!((lhs - rhs).abs() <= e * rhs.abs().max(1e-30), "rotmg energy {d1} {d2} {x1} {y1}: {lhs} vs {rhs}");
+        assert!(
+            (lhs - rhs).abs() <= e * rhs.abs().max(1e-30),
+            "rotmg energy {d1} {d2} {x1} {y1}: {lhs} vs {rhs}"
+        );
     }
 }
 
 fn t_rotm_vectors<R: RealScalar>(isa: Isa) {
     let mut rng = Rng::new(10);
     let r = R::from_f64;
-    let hs = [[-1.0, 0.5, -0.25, 2.0, 0.75], [0.0, 9.0, 0.3, -0.4, 9.0], [1.0, 0.6, 9.0, 9.0, -1.5], [-2.0, 9.0, 9.0, 9.0, 9.0]];
+    let hs = [
+        [-1.0, 0.5, -0.25, 2.0, 0.75],
+        [0.0, 9.0, 0.3, -0.4, 9.0],
+        [1.0, 0.6, 9.0, 9.0, -1.5],
+        [-2.0, 9.0, 9.0, 9.0, 9.0],
+    ];
     for (n, ix, iy) in pairs() {
         for h in hs {
             let p = h.map(r);
             let x0 = rand_vec::<R>(&mut rng, n, ix);
             let y0 = rand_vec::<R>(&mut rng, n, iy);
-            let mut x = Vector { buf: x0.buf.clone(), ..x0 };
-            let mut y = Vector { buf: y0.buf.clone(), ..y0 };
+            let mut x = Vector {
+                buf: x0.buf.clone(),
+                ..x0
+            };
+            let mut y = Vector {
+                buf: y0.buf.clone(),
+                ..y0
+            };
             rotm(x.as_mut(), y.as_mut(), &p).unwrap();
             let (h11, h21, h12, h22) = match h[0] {
                 f if f < 0.0 && f != -2.0 => (h[1], h[2], h[3], h[4]),
@@ -422,8 +633,14 @@ fn t_rotm_vectors<R: RealScalar>(isa: Isa) {
             for i in 0..n {
                 let (a, b) = (x0.at(i).to_f64(), y0.at(i).to_f64());
                 let e = 4.0 * R::EPSILON.to_f64() * 3.0 * (a.abs() + b.abs());
-                assert!((x.at(i).to_f64() - (h11 * a + h12 * b)).abs() <= e, "rotm {isa:?} x n={n}");
-                assert!((y.at(i).to_f64() - (h21 * a + h22 * b)).abs() <= e, "rotm {isa:?} y n={n}");
+                assert!(
+                    (x.at(i).to_f64() - (h11 * a + h12 * b)).abs() <= e,
+                    "rotm {isa:?} x n={n}"
+                );
+                assert!(
+                    (y.at(i).to_f64() - (h21 * a + h22 * b)).abs() <= e,
+                    "rotm {isa:?} y n={n}"
+                );
             }
             assert!(x.padding() == x0.padding() && y.padding() == y0.padding());
         }
@@ -454,7 +671,10 @@ fn t_thread_invariance<T: Scalar>(isa: Isa) {
             let d = dot(x.as_ref(), y.as_ref()).unwrap();
             let dc = dotc(x.as_ref(), y.as_ref()).unwrap();
             let s = asum(x.as_ref());
-            let mut z = Vector { buf: y.buf.clone(), ..y };
+            let mut z = Vector {
+                buf: y.buf.clone(),
+                ..y
+            };
             axpy(alpha, x.as_ref(), z.as_mut()).unwrap();
             axpby(alpha, x.as_ref(), alpha, z.as_mut()).unwrap();
             scal(alpha, z.as_mut());
@@ -463,9 +683,18 @@ fn t_thread_invariance<T: Scalar>(isa: Isa) {
     };
     let (a, b) = (run(1), run(2));
     let what = format!("{isa:?} {:?}", T::KIND);
-    assert!(same_bits(a.0, b.0) && same_bits(a.1, b.1), "dot differs across thread counts {what}");
-    assert!(same_bits(T::from_real(a.2), T::from_real(b.2)), "asum differs {what}");
-    assert!(a.3.iter().zip(&b.3).all(|(p, q)| same_bits(*p, *q)), "axpy/axpby/scal differ {what}");
+    assert!(
+        same_bits(a.0, b.0) && same_bits(a.1, b.1),
+        "dot differs across thread counts {what}"
+    );
+    assert!(
+        same_bits(T::from_real(a.2), T::from_real(b.2)),
+        "asum differs {what}"
+    );
+    assert!(
+        a.3.iter().zip(&b.3).all(|(p, q)| same_bits(*p, *q)),
+        "axpy/axpby/scal differ {what}"
+    );
     // And the chunked sums are still accurate.
     let (mut s, mut mag) = (T::zero(), 0.0);
     for i in 0..n {
@@ -489,18 +718,45 @@ fn c32_odd_alignment() {
                 let mut by: Vec<f32> = (0..2 * n + 8).map(|_| rng.uniform() as f32).collect();
                 // SAFETY: c32 is repr(C) {f32, f32} with 4-byte alignment;
                 // n elements from f32 index `shift` fit in the buffers.
-                let x: &[c32] = unsafe { core::slice::from_raw_parts(bx.as_mut_ptr().add(shift) as *const c32, n) };
-                let y0: Vec<c32> = unsafe { core::slice::from_raw_parts(by.as_ptr().add(shift) as *const c32, n) }.to_vec();
-                let y: &mut [c32] = unsafe { core::slice::from_raw_parts_mut(by.as_mut_ptr().add(shift) as *mut c32, n) };
+                let x: &[c32] = unsafe {
+                    core::slice::from_raw_parts(bx.as_mut_ptr().add(shift) as *const c32, n)
+                };
+                let y0: Vec<c32> =
+                    unsafe { core::slice::from_raw_parts(by.as_ptr().add(shift) as *const c32, n) }
+                        .to_vec();
+                let y: &mut [c32] = unsafe {
+                    core::slice::from_raw_parts_mut(by.as_mut_ptr().add(shift) as *mut c32, n)
+                };
                 let alpha = c32::new(0.5, -0.25);
-                axpy(alpha, oxblas::VecRef::from_contiguous(x), oxblas::VecMut::from_contiguous(y)).unwrap();
+                axpy(
+                    alpha,
+                    oxblas::VecRef::from_contiguous(x),
+                    oxblas::VecMut::from_contiguous(y),
+                )
+                .unwrap();
                 for i in 0..n {
-                    close(&format!("c32 axpy {isa:?} n={n} shift={shift}"), y[i], y0[i] + alpha * x[i], 2.0, 4.0);
+                    close(
+                        &format!("c32 axpy {isa:?} n={n} shift={shift}"),
+                        y[i],
+                        y0[i] + alpha * x[i],
+                        2.0,
+                        4.0,
+                    );
                 }
                 scal(alpha, oxblas::VecMut::from_contiguous(y));
-                let d = dotc(oxblas::VecRef::from_contiguous(x), oxblas::VecRef::from_contiguous(x)).unwrap();
+                let d = dotc(
+                    oxblas::VecRef::from_contiguous(x),
+                    oxblas::VecRef::from_contiguous(x),
+                )
+                .unwrap();
                 let want: f64 = x.iter().map(|v| (v.norm_sqr()) as f64).sum();
-                close(&format!("c32 dotc {isa:?} n={n}"), d, c32::new(want as f32, 0.0), want, 2.0 * (n as f64 + 4.0));
+                close(
+                    &format!("c32 dotc {isa:?} n={n}"),
+                    d,
+                    c32::new(want as f32, 0.0),
+                    want,
+                    2.0 * (n as f64 + 4.0),
+                );
             }
         }
     });

@@ -43,10 +43,15 @@ fn op_at<T: Scalar>(a: &[Vec<T>], op: Op, i: usize, j: usize) -> T {
     }
 }
 fn dense<T: Scalar>(a: &Mat<T>) -> Vec<Vec<T>> {
-    (0..a.nrows).map(|i| (0..a.ncols).map(|j| a.at(i, j)).collect()).collect()
+    (0..a.nrows)
+        .map(|i| (0..a.ncols).map(|j| a.at(i, j)).collect())
+        .collect()
 }
 fn copy_vec<T: Scalar>(v: &Vector<T>) -> Vector<T> {
-    Vector { buf: v.buf.clone(), ..*v }
+    Vector {
+        buf: v.buf.clone(),
+        ..*v
+    }
 }
 fn copy_mat<T: Scalar>(a: &Mat<T>) -> Mat<T> {
     a.clone_layout()
@@ -54,18 +59,42 @@ fn copy_mat<T: Scalar>(a: &Mat<T>) -> Mat<T> {
 
 /// `y_i` against `alpha * sum_j op(A)_ij x_j + beta y0_i` on a dense op(A).
 #[allow(clippy::too_many_arguments)]
-fn check_mv<T: Scalar>(what: &str, opa: &dyn Fn(usize, usize) -> T, rows: usize, cols: usize, alpha: T, x: &[T], beta: T, y0: &[T], y: &Vector<T>) {
+fn check_mv<T: Scalar>(
+    what: &str,
+    opa: &dyn Fn(usize, usize) -> T,
+    rows: usize,
+    cols: usize,
+    alpha: T,
+    x: &[T],
+    beta: T,
+    y0: &[T],
+    y: &Vector<T>,
+) {
     for i in 0..rows {
         let (mut s, mut mag) = (T::zero(), 0.0);
         for j in 0..cols {
             s += opa(i, j) * x[j];
             mag += abs(opa(i, j)) * abs(x[j]);
         }
-        let want = if beta.is_zero() { alpha * s } else { alpha * s + beta * y0[i] };
-        let scale = abs(alpha) * mag + if beta.is_zero() { 0.0 } else { abs(beta) * abs(y0[i]) };
+        let want = if beta.is_zero() {
+            alpha * s
+        } else {
+            alpha * s + beta * y0[i]
+        };
+        let scale = abs(alpha) * mag
+            + if beta.is_zero() {
+                0.0
+            } else {
+                abs(beta) * abs(y0[i])
+            };
         let bound = 4.0 * (cols as f64 + 2.0) * eps::<T>() * scale + 1e-30;
         let err = abs(y.at(i) - want);
-        assert!(err <= bound, "{what}: {:?} row {i}: got {:?} want {want:?} ({err:e} > {bound:e})", T::KIND, y.at(i));
+        assert!(
+            err <= bound,
+            "{what}: {:?} row {i}: got {:?} want {want:?} ({err:e} > {bound:e})",
+            T::KIND,
+            y.at(i)
+        );
     }
 }
 
@@ -91,7 +120,17 @@ fn t_gemv<T: Scalar>(isa: Isa) {
                     if m == 0 || n == 0 {
                         assert!(y.buf == y0.buf, "{what}: quick return touched y");
                     } else {
-                        check_mv(&what, &|i, j| op_at(&d, op, i, j), ly, lx, alpha, &x.values(), beta, &y0.values(), &y);
+                        check_mv(
+                            &what,
+                            &|i, j| op_at(&d, op, i, j),
+                            ly,
+                            lx,
+                            alpha,
+                            &x.values(),
+                            beta,
+                            &y0.values(),
+                            &y,
+                        );
                     }
                     assert!(y.padding() == y0.padding(), "{what}: padding");
                 }
@@ -105,12 +144,26 @@ fn t_gemv<T: Scalar>(isa: Isa) {
         let x = Vector::new(lx, 1, || rng.scalar::<T>());
         let mut y = Vector::new(ly, 1, nan::<T>);
         gemv(op, T::one(), a.as_ref(), x.as_ref(), T::zero(), y.as_mut()).unwrap();
-        assert!(y.values().iter().all(|v| !v.has_nan()), "gemv beta=0 read y");
+        assert!(
+            y.values().iter().all(|v| !v.has_nan()),
+            "gemv beta=0 read y"
+        );
         let an = Mat::new(5, 4, Layout::RowMajor, nan::<T>);
         let xn = Vector::new(lx, 1, nan::<T>);
         let mut y = Vector::new(ly, 1, T::one);
-        gemv(op, T::zero(), an.as_ref(), xn.as_ref(), real(2.0), y.as_mut()).unwrap();
-        assert!(y.values().iter().all(|v| *v == real(2.0)), "gemv alpha=0 read A or x");
+        gemv(
+            op,
+            T::zero(),
+            an.as_ref(),
+            xn.as_ref(),
+            real(2.0),
+            y.as_mut(),
+        )
+        .unwrap();
+        assert!(
+            y.values().iter().all(|v| *v == real(2.0)),
+            "gemv alpha=0 read A or x"
+        );
     }
 }
 
@@ -122,31 +175,55 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
     for layout in [Layout::ColMajor, Layout::RowMajor] {
         let a = Mat::new(n + 5, n, layout, || rng.scalar::<T>());
         for op in OPS {
-            let (lx, ly) = if op == Op::NoTrans { (n, n + 5) } else { (n + 5, n) };
+            let (lx, ly) = if op == Op::NoTrans {
+                (n, n + 5)
+            } else {
+                (n + 5, n)
+            };
             let x = Vector::new(lx, 1, || rng.scalar::<T>());
             let y0 = Vector::new(ly, 1, || rng.scalar::<T>());
             let run = |nt: usize| {
                 let mut y = copy_vec(&y0);
-                with_num_threads(nt, || gemv(op, real(0.5), a.as_ref(), x.as_ref(), T::one(), y.as_mut()).unwrap());
+                with_num_threads(nt, || {
+                    gemv(op, real(0.5), a.as_ref(), x.as_ref(), T::one(), y.as_mut()).unwrap()
+                });
                 y.buf
             };
             let (y1, y2) = (run(1), run(2));
-            assert!(y1.iter().zip(&y2).all(|(p, q)| same_bits(*p, *q)), "gemv {isa:?} {layout:?} {op:?} differs across thread counts");
+            assert!(
+                y1.iter().zip(&y2).all(|(p, q)| same_bits(*p, *q)),
+                "gemv {isa:?} {layout:?} {op:?} differs across thread counts"
+            );
             // The large-size paths (column blocks, chunks) are also right.
             let d = dense(&a);
             let got = Vector { buf: y1, ..y0 };
             let what = format!("large gemv {isa:?} {layout:?} {op:?}");
-            check_mv(&what, &|i, j| op_at(&d, op, i, j), ly, lx, real(0.5), &x.values(), T::one(), &y0.values(), &got);
+            check_mv(
+                &what,
+                &|i, j| op_at(&d, op, i, j),
+                ly,
+                lx,
+                real(0.5),
+                &x.values(),
+                T::one(),
+                &y0.values(),
+                &got,
+            );
         }
         let x = Vector::new(n + 5, 1, || rng.scalar::<T>());
         let y = Vector::new(n, 1, || rng.scalar::<T>());
         let run = |nt: usize| {
             let mut b = copy_mat(&a);
-            with_num_threads(nt, || ger(real(0.5), x.as_ref(), y.as_ref(), b.as_mut()).unwrap());
+            with_num_threads(nt, || {
+                ger(real(0.5), x.as_ref(), y.as_ref(), b.as_mut()).unwrap()
+            });
             b.buf
         };
         let (b1, b2) = (run(1), run(2));
-        assert!(b1.iter().zip(&b2).all(|(p, q)| same_bits(*p, *q)), "ger differs across thread counts");
+        assert!(
+            b1.iter().zip(&b2).all(|(p, q)| same_bits(*p, *q)),
+            "ger differs across thread counts"
+        );
     }
 }
 
@@ -154,7 +231,16 @@ fn t_gbmv<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(13);
     let sc = scalars::<T>(&mut rng);
     let mut k = 0usize;
-    for (m, n) in [(0, 3), (3, 0), (1, 1), (3, 5), (7, 7), (17, 9), (9, 17), (40, 33)] {
+    for (m, n) in [
+        (0, 3),
+        (3, 0),
+        (1, 1),
+        (3, 5),
+        (7, 7),
+        (17, 9),
+        (9, 17),
+        (40, 33),
+    ] {
         for (kl, ku) in [(0, 0), (1, 0), (0, 2), (2, 3), (5, 1), (20, 45)] {
             for layout in [Layout::ColMajor, Layout::RowMajor] {
                 for op in OPS {
@@ -162,17 +248,49 @@ fn t_gbmv<T: Scalar>(isa: Isa) {
                     let (alpha, beta) = (sc[k % 5], sc[(k / 5) % 5]);
                     let (ix, iy) = (INCS[k % 4], INCS[(k / 4) % 4]);
                     let full: Vec<Vec<T>> = (0..m)
-                        .map(|i| (0..n).map(|j| if i + ku >= j && j + kl >= i { rng.scalar() } else { T::zero() }).collect())
+                        .map(|i| {
+                            (0..n)
+                                .map(|j| {
+                                    if i + ku >= j && j + kl >= i {
+                                        rng.scalar()
+                                    } else {
+                                        T::zero()
+                                    }
+                                })
+                                .collect()
+                        })
                         .collect();
                     let b = band_of(&full, m, n, kl, ku, layout);
                     let (lx, ly) = if op == Op::NoTrans { (n, m) } else { (m, n) };
                     let x = Vector::new(lx, ix, || rng.scalar::<T>());
                     let y0 = Vector::new(ly, iy, || rng.scalar::<T>());
                     let mut y = copy_vec(&y0);
-                    gbmv(op, m, n, kl, ku, alpha, b.as_ref(), x.as_ref(), beta, y.as_mut()).unwrap();
+                    gbmv(
+                        op,
+                        m,
+                        n,
+                        kl,
+                        ku,
+                        alpha,
+                        b.as_ref(),
+                        x.as_ref(),
+                        beta,
+                        y.as_mut(),
+                    )
+                    .unwrap();
                     let what = format!("gbmv {isa:?} {m}x{n} kl={kl} ku={ku} {layout:?} {op:?}");
                     if m > 0 && n > 0 {
-                        check_mv(&what, &|i, j| op_at(&full, op, i, j), ly, lx, alpha, &x.values(), beta, &y0.values(), &y);
+                        check_mv(
+                            &what,
+                            &|i, j| op_at(&full, op, i, j),
+                            ly,
+                            lx,
+                            alpha,
+                            &x.values(),
+                            beta,
+                            &y0.values(),
+                            &y,
+                        );
                     }
                     assert!(y.padding() == y0.padding(), "{what}: padding");
                 }
@@ -181,8 +299,22 @@ fn t_gbmv<T: Scalar>(isa: Isa) {
     }
     let b = Mat::new(2, 4, Layout::ColMajor, || T::one());
     let (x, mut y) = (Vector::new(4, 1, T::one), Vector::new(4, 1, T::one));
-    let e = gbmv(Op::NoTrans, 4, 4, 1, 1, T::one(), b.as_ref(), x.as_ref(), T::one(), y.as_mut());
-    assert!(matches!(e, Err(Error::IllegalArgument { position: 8, .. })), "gbmv short band: {e:?}");
+    let e = gbmv(
+        Op::NoTrans,
+        4,
+        4,
+        1,
+        1,
+        T::one(),
+        b.as_ref(),
+        x.as_ref(),
+        T::one(),
+        y.as_mut(),
+    );
+    assert!(
+        matches!(e, Err(Error::IllegalArgument { position: 8, .. })),
+        "gbmv short band: {e:?}"
+    );
 }
 
 /// Full Hermitian/symmetric matrix from the stored triangle of `a`.
@@ -242,14 +374,43 @@ fn t_symv<T: Scalar>(isa: Isa) {
                     let mut y = copy_vec(&y0);
                     let f = if herm { hemv::<T> } else { symv::<T> };
                     f(uplo, alpha, a.as_ref(), x.as_ref(), beta, y.as_mut()).unwrap();
-                    let what = format!("{} {isa:?} n={n} {layout:?} {uplo:?} inc {ix},{iy}", if herm { "hemv" } else { "symv" });
-                    check_mv(&what, &|i, j| full[i][j], n, n, alpha, &x.values(), beta, &y0.values(), &y);
+                    let what = format!(
+                        "{} {isa:?} n={n} {layout:?} {uplo:?} inc {ix},{iy}",
+                        if herm { "hemv" } else { "symv" }
+                    );
+                    check_mv(
+                        &what,
+                        &|i, j| full[i][j],
+                        n,
+                        n,
+                        alpha,
+                        &x.values(),
+                        beta,
+                        &y0.values(),
+                        &y,
+                    );
                     assert!(y.padding() == y0.padding(), "{what}: padding");
                     // Band storage with k = n - 1 (or fewer) off-diagonals,
                     // and packed storage, of the same matrix.
                     for kd in [0usize, 1, 3, n.saturating_sub(1)] {
-                        let bf: Vec<Vec<T>> = (0..n).map(|i| (0..n).map(|j| if i.abs_diff(j) <= kd { full[i][j] } else { T::zero() }).collect()).collect();
-                        let (kl, ku) = if uplo == Uplo::Upper { (0, kd) } else { (kd, 0) };
+                        let bf: Vec<Vec<T>> = (0..n)
+                            .map(|i| {
+                                (0..n)
+                                    .map(|j| {
+                                        if i.abs_diff(j) <= kd {
+                                            full[i][j]
+                                        } else {
+                                            T::zero()
+                                        }
+                                    })
+                                    .collect()
+                            })
+                            .collect();
+                        let (kl, ku) = if uplo == Uplo::Upper {
+                            (0, kd)
+                        } else {
+                            (kd, 0)
+                        };
                         let mut bst = dense(&a);
                         for (i, row) in bst.iter_mut().enumerate() {
                             for (j, v) in row.iter_mut().enumerate() {
@@ -258,18 +419,50 @@ fn t_symv<T: Scalar>(isa: Isa) {
                                 }
                             }
                         }
-                        let b = band_of(&bst, n, n, kl, ku, if k % 2 == 0 { Layout::ColMajor } else { Layout::RowMajor });
-                        let b = MatRef::from_slice(&b.buf, b.offset, kl + ku + 1, n, b.rs, b.cs).unwrap();
+                        let b = band_of(
+                            &bst,
+                            n,
+                            n,
+                            kl,
+                            ku,
+                            if k % 2 == 0 {
+                                Layout::ColMajor
+                            } else {
+                                Layout::RowMajor
+                            },
+                        );
+                        let b = MatRef::from_slice(&b.buf, b.offset, kl + ku + 1, n, b.rs, b.cs)
+                            .unwrap();
                         let mut y = copy_vec(&y0);
                         let f = if herm { hbmv::<T> } else { sbmv::<T> };
                         f(uplo, kd, alpha, b, x.as_ref(), beta, y.as_mut()).unwrap();
-                        check_mv(&format!("band k={kd} {what}"), &|i, j| bf[i][j], n, n, alpha, &x.values(), beta, &y0.values(), &y);
+                        check_mv(
+                            &format!("band k={kd} {what}"),
+                            &|i, j| bf[i][j],
+                            n,
+                            n,
+                            alpha,
+                            &x.values(),
+                            beta,
+                            &y0.values(),
+                            &y,
+                        );
                     }
                     let ap = packed_of(&dense(&a), uplo);
                     let mut y = copy_vec(&y0);
                     let f = if herm { hpmv::<T> } else { spmv::<T> };
                     f(uplo, n, alpha, &ap, x.as_ref(), beta, y.as_mut()).unwrap();
-                    check_mv(&format!("packed {what}"), &|i, j| full[i][j], n, n, alpha, &x.values(), beta, &y0.values(), &y);
+                    check_mv(
+                        &format!("packed {what}"),
+                        &|i, j| full[i][j],
+                        n,
+                        n,
+                        alpha,
+                        &x.values(),
+                        beta,
+                        &y0.values(),
+                        &y,
+                    );
                 }
             }
         }
@@ -278,16 +471,52 @@ fn t_symv<T: Scalar>(isa: Isa) {
     let a = sym_mat::<T>(&mut rng, 6, Uplo::Lower, false, Layout::ColMajor);
     let x = Vector::new(6, 1, || rng.scalar::<T>());
     let mut y = Vector::new(6, 1, nan::<T>);
-    symv(Uplo::Lower, T::one(), a.as_ref(), x.as_ref(), T::zero(), y.as_mut()).unwrap();
+    symv(
+        Uplo::Lower,
+        T::one(),
+        a.as_ref(),
+        x.as_ref(),
+        T::zero(),
+        y.as_mut(),
+    )
+    .unwrap();
     assert!(y.values().iter().all(|v| !v.has_nan()));
     let an = Mat::new(6, 6, Layout::ColMajor, nan::<T>);
     let mut y = Vector::new(6, 1, T::one);
-    hemv(Uplo::Upper, T::zero(), an.as_ref(), Vector::new(6, 1, nan::<T>).as_ref(), real(3.0), y.as_mut()).unwrap();
+    hemv(
+        Uplo::Upper,
+        T::zero(),
+        an.as_ref(),
+        Vector::new(6, 1, nan::<T>).as_ref(),
+        real(3.0),
+        y.as_mut(),
+    )
+    .unwrap();
     assert!(y.values().iter().all(|v| *v == real(3.0)));
     let mut y = Vector::new(6, 1, nan::<T>);
-    spmv(Uplo::Upper, 6, T::zero(), &vec![nan::<T>(); 21], x.as_ref(), T::zero(), y.as_mut()).unwrap();
+    spmv(
+        Uplo::Upper,
+        6,
+        T::zero(),
+        &vec![nan::<T>(); 21],
+        x.as_ref(),
+        T::zero(),
+        y.as_mut(),
+    )
+    .unwrap();
     assert!(y.values().iter().all(|v| v.is_zero()));
-    assert!(matches!(spmv(Uplo::Upper, 6, T::one(), &[T::zero(); 20], x.as_ref(), T::one(), y.as_mut()), Err(Error::DimensionMismatch { .. })));
+    assert!(matches!(
+        spmv(
+            Uplo::Upper,
+            6,
+            T::one(),
+            &[T::zero(); 20],
+            x.as_ref(),
+            T::one(),
+            y.as_mut()
+        ),
+        Err(Error::DimensionMismatch { .. })
+    ));
 }
 
 /// A triangular test matrix: off-diagonal entries small enough that the
@@ -344,7 +573,14 @@ fn tri_full<T: Scalar>(a: &[Vec<T>], uplo: Uplo, diag: Diag) -> Vec<Vec<T>> {
 
 /// Checks `x_new == op(A) x_old` (mul) or `op(A) x_new == x_old` (solve)
 /// with the backward-error bound.
-fn check_tri<T: Scalar>(what: &str, full: &[Vec<T>], op: Op, solve: bool, x_old: &[T], x: &Vector<T>) {
+fn check_tri<T: Scalar>(
+    what: &str,
+    full: &[Vec<T>],
+    op: Op,
+    solve: bool,
+    x_old: &[T],
+    x: &Vector<T>,
+) {
     let n = full.len();
     let xn = x.values();
     for i in 0..n {
@@ -358,7 +594,11 @@ fn check_tri<T: Scalar>(what: &str, full: &[Vec<T>], op: Op, solve: bool, x_old:
         let want = if solve { x_old[i] } else { xn[i] };
         let bound = 6.0 * (n as f64 + 2.0) * eps::<T>() * (mag + abs(want)) + 1e-30;
         let err = abs(s - want);
-        assert!(err <= bound, "{what}: {:?} row {i}: residual {err:e} > {bound:e}", T::KIND);
+        assert!(
+            err <= bound,
+            "{what}: {:?} row {i}: residual {err:e} > {bound:e}",
+            T::KIND
+        );
     }
 }
 
@@ -372,13 +612,17 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
                     for diag in DIAGS {
                         k += 1;
                         let inc = INCS[k % 4];
-                        if n >= 150 && (layout == Layout::Strided || layout == Layout::Reversed) && k % 3 != 0 {
+                        if n >= 150
+                            && (layout == Layout::Strided || layout == Layout::Reversed)
+                            && k % 3 != 0
+                        {
                             continue;
                         }
                         let a = tri_mat::<T>(&mut rng, n, uplo, diag, layout);
                         let full = tri_full(&dense(&a), uplo, diag);
                         let x0 = Vector::new(n, inc, || rng.scalar::<T>());
-                        let what = format!("{isa:?} n={n} {layout:?} {uplo:?} {op:?} {diag:?} inc={inc}");
+                        let what =
+                            format!("{isa:?} n={n} {layout:?} {uplo:?} {op:?} {diag:?} inc={inc}");
                         let mut x = copy_vec(&x0);
                         trmv(uplo, op, diag, a.as_ref(), x.as_mut()).unwrap();
                         check_tri(&format!("trmv {what}"), &full, op, false, &x0.values(), &x);
@@ -401,7 +645,11 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
                                 }
                             }
                             let bfull = tri_full(&bst, uplo, diag);
-                            let (kl, ku) = if uplo == Uplo::Upper { (0, kd) } else { (kd, 0) };
+                            let (kl, ku) = if uplo == Uplo::Upper {
+                                (0, kd)
+                            } else {
+                                (kd, 0)
+                            };
                             let mut bnan = bst.clone();
                             for (i, row) in bnan.iter_mut().enumerate() {
                                 for (j, v) in row.iter_mut().enumerate() {
@@ -410,14 +658,40 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
                                     }
                                 }
                             }
-                            let b = band_of(&bnan, n, n, kl, ku, if k % 2 == 0 { Layout::ColMajor } else { Layout::RowMajor });
-                            let b = MatRef::from_slice(&b.buf, b.offset, kd + 1, n, b.rs, b.cs).unwrap();
+                            let b = band_of(
+                                &bnan,
+                                n,
+                                n,
+                                kl,
+                                ku,
+                                if k % 2 == 0 {
+                                    Layout::ColMajor
+                                } else {
+                                    Layout::RowMajor
+                                },
+                            );
+                            let b = MatRef::from_slice(&b.buf, b.offset, kd + 1, n, b.rs, b.cs)
+                                .unwrap();
                             let mut x = copy_vec(&x0);
                             tbmv(uplo, op, diag, kd, b, x.as_mut()).unwrap();
-                            check_tri(&format!("tbmv k={kd} {what}"), &bfull, op, false, &x0.values(), &x);
+                            check_tri(
+                                &format!("tbmv k={kd} {what}"),
+                                &bfull,
+                                op,
+                                false,
+                                &x0.values(),
+                                &x,
+                            );
                             let mut x = copy_vec(&x0);
                             tbsv(uplo, op, diag, kd, b, x.as_mut()).unwrap();
-                            check_tri(&format!("tbsv k={kd} {what}"), &bfull, op, true, &x0.values(), &x);
+                            check_tri(
+                                &format!("tbsv k={kd} {what}"),
+                                &bfull,
+                                op,
+                                true,
+                                &x0.values(),
+                                &x,
+                            );
                         }
                         let ap = packed_of(&dense(&a), uplo);
                         let mut x = copy_vec(&x0);
@@ -437,7 +711,11 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
 fn check_entry<T: Scalar>(what: &str, got: T, want: T, scale: f64) {
     let bound = 8.0 * eps::<T>() * scale + 1e-30;
     let err = abs(got - want);
-    assert!(err <= bound, "{what}: {:?} got {got:?} want {want:?} ({err:e} > {bound:e})", T::KIND);
+    assert!(
+        err <= bound,
+        "{what}: {:?} got {got:?} want {want:?} ({err:e} > {bound:e})",
+        T::KIND
+    );
 }
 
 fn t_ger<T: Scalar>(isa: Isa) {
@@ -461,7 +739,12 @@ fn t_ger<T: Scalar>(isa: Isa) {
                         for j in 0..n {
                             let u = alpha * x.at(i) * y.at(j).conj_if(conj);
                             let s = abs(a0.at(i, j)) + abs(alpha) * abs(x.at(i)) * abs(y.at(j));
-                            check_entry(&format!("ger {isa:?} {m}x{n} {layout:?} conj={conj}"), a.at(i, j), a0.at(i, j) + u, s);
+                            check_entry(
+                                &format!("ger {isa:?} {m}x{n} {layout:?} conj={conj}"),
+                                a.at(i, j),
+                                a0.at(i, j) + u,
+                                s,
+                            );
                         }
                     }
                     assert!(a.padding() == a0.padding(), "ger padding");
@@ -482,7 +765,11 @@ fn t_syr<T: Scalar>(isa: Isa) {
                 for herm in [false, true] {
                     for two in [false, true] {
                         k += 1;
-                        let alpha = if herm && !two { T::from_real(sc[k % 5].re()) } else { sc[k % 5] };
+                        let alpha = if herm && !two {
+                            T::from_real(sc[k % 5].re())
+                        } else {
+                            sc[k % 5]
+                        };
                         let (ix, iy) = (INCS[k % 4], INCS[(k / 4) % 4]);
                         let a0 = sym_mat::<T>(&mut rng, n, uplo, herm, layout);
                         let x = Vector::new(n, ix, || rng.scalar::<T>());
@@ -509,10 +796,17 @@ fn t_syr<T: Scalar>(isa: Isa) {
                                 hpr2(uplo, n, alpha, x.as_ref(), y.as_ref(), &mut ap).unwrap();
                             }
                         }
-                        let what = format!("rank-{} herm={herm} {isa:?} n={n} {layout:?} {uplo:?}", if two { 2 } else { 1 });
+                        let what = format!(
+                            "rank-{} herm={herm} {isa:?} n={n} {layout:?} {uplo:?}",
+                            if two { 2 } else { 1 }
+                        );
                         if alpha.is_zero() {
                             // Quick return: A untouched, even a Hermitian diagonal.
-                            assert!(a.buf.iter().zip(&a0.buf).all(|(p, q)| same_bits(*p, *q)) && ap.iter().zip(&ap0).all(|(p, q)| same_bits(*p, *q)), "{what}: alpha = 0 changed A");
+                            assert!(
+                                a.buf.iter().zip(&a0.buf).all(|(p, q)| same_bits(*p, *q))
+                                    && ap.iter().zip(&ap0).all(|(p, q)| same_bits(*p, *q)),
+                                "{what}: alpha = 0 changed A"
+                            );
                             continue;
                         }
                         let da = dense(&a);
@@ -521,15 +815,25 @@ fn t_syr<T: Scalar>(isa: Isa) {
                             for j in 0..n {
                                 let stored = if uplo == Uplo::Upper { i <= j } else { i >= j };
                                 if !stored {
-                                    assert!(same_bits(da[i][j], d0[i][j]), "{what}: wrote the other triangle");
+                                    assert!(
+                                        same_bits(da[i][j], d0[i][j]),
+                                        "{what}: wrote the other triangle"
+                                    );
                                     continue;
                                 }
                                 let (xi, xj, yi, yj) = (x.at(i), x.at(j), y.at(i), y.at(j));
                                 let (u, mag) = if two {
-                                    let u = alpha * xi * yj.conj_if(herm) + alpha.conj_if(herm) * yi * xj.conj_if(herm);
-                                    (u, 2.0 * abs(alpha) * (abs(xi) * abs(yj) + abs(yi) * abs(xj)))
+                                    let u = alpha * xi * yj.conj_if(herm)
+                                        + alpha.conj_if(herm) * yi * xj.conj_if(herm);
+                                    (
+                                        u,
+                                        2.0 * abs(alpha) * (abs(xi) * abs(yj) + abs(yi) * abs(xj)),
+                                    )
                                 } else {
-                                    (alpha * xi * xj.conj_if(herm), abs(alpha) * abs(xi) * abs(xj))
+                                    (
+                                        alpha * xi * xj.conj_if(herm),
+                                        abs(alpha) * abs(xi) * abs(xj),
+                                    )
                                 };
                                 let mut want = d0[i][j] + u;
                                 if herm && i == j {
@@ -539,12 +843,19 @@ fn t_syr<T: Scalar>(isa: Isa) {
                                 check_entry(&what, da[i][j], want, s);
                                 check_entry(&format!("packed {what}"), dp[i][j], want, s);
                                 if herm && i == j {
-                                    assert!(da[i][i].im().to_f64() == 0.0 && dp[i][i].im().to_f64() == 0.0, "{what}: diagonal not real");
+                                    assert!(
+                                        da[i][i].im().to_f64() == 0.0
+                                            && dp[i][i].im().to_f64() == 0.0,
+                                        "{what}: diagonal not real"
+                                    );
                                 }
                             }
                         }
                         assert!(a.padding() == a0.padding(), "{what}: padding");
-                        assert!(ap[ap.len() - 3..] == ap0[ap0.len() - 3..], "{what}: packed padding");
+                        assert!(
+                            ap[ap.len() - 3..] == ap0[ap0.len() - 3..],
+                            "{what}: packed padding"
+                        );
                     }
                 }
             }
@@ -578,12 +889,47 @@ fn argument_errors() {
     let a34 = MatRef::col_major(&a, 3, 4, 3).unwrap();
     let x = [1.0f64; 4];
     let mut y = [0.0f64; 4];
-    let e = gemv(Op::NoTrans, 1.0, a34, oxblas::VecRef::from_contiguous(&x[..3]), 0.0, oxblas::VecMut::from_contiguous(&mut y[..3]));
+    let e = gemv(
+        Op::NoTrans,
+        1.0,
+        a34,
+        oxblas::VecRef::from_contiguous(&x[..3]),
+        0.0,
+        oxblas::VecMut::from_contiguous(&mut y[..3]),
+    );
     assert!(matches!(e, Err(Error::DimensionMismatch { .. })));
-    let e = gemv(Op::NoTrans, 1.0, a34, oxblas::VecRef::from_slice(&x, 0, 4, 0).unwrap(), 0.0, oxblas::VecMut::from_contiguous(&mut y[..3]));
-    assert!(matches!(e, Err(Error::IllegalArgument { routine: "gemv", position: 8, .. })), "{e:?}");
-    let e = trsv(Uplo::Upper, Op::NoTrans, Diag::Unit, a34, oxblas::VecMut::from_contiguous(&mut y[..3]));
+    let e = gemv(
+        Op::NoTrans,
+        1.0,
+        a34,
+        oxblas::VecRef::from_slice(&x, 0, 4, 0).unwrap(),
+        0.0,
+        oxblas::VecMut::from_contiguous(&mut y[..3]),
+    );
+    assert!(
+        matches!(
+            e,
+            Err(Error::IllegalArgument {
+                routine: "gemv",
+                position: 8,
+                ..
+            })
+        ),
+        "{e:?}"
+    );
+    let e = trsv(
+        Uplo::Upper,
+        Op::NoTrans,
+        Diag::Unit,
+        a34,
+        oxblas::VecMut::from_contiguous(&mut y[..3]),
+    );
     assert!(matches!(e, Err(Error::DimensionMismatch { .. })));
-    let e = ger(1.0, oxblas::VecRef::from_contiguous(&x[..3]), oxblas::VecRef::from_contiguous(&x[..3]), oxblas::MatMut::col_major(&mut y, 2, 2, 2).unwrap());
+    let e = ger(
+        1.0,
+        oxblas::VecRef::from_contiguous(&x[..3]),
+        oxblas::VecRef::from_contiguous(&x[..3]),
+        oxblas::MatMut::col_major(&mut y, 2, 2, 2).unwrap(),
+    );
     assert!(matches!(e, Err(Error::DimensionMismatch { .. })));
 }

@@ -479,6 +479,9 @@ fn trsm_tiny_complex_diagonal_does_not_underflow() {
     .unwrap();
     // x = 1e-160 / (1e-160 (1+i)) = (1 - i)/2
     for x in b {
-        assert!((x.re - 0.5).abs() < 1e-14 && (x.im + 0.5).abs() < 1e-14, "{x:?}");
+        assert!(
+            (x.re - 0.5).abs() < 1e-14 && (x.im + 0.5).abs() < 1e-14,
+            "{x:?}"
+        );
     }
 }

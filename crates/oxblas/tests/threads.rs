@@ -53,7 +53,11 @@ fn gemm_works_in_a_forked_child() {
     let r = unsafe { waitpid(pid, &mut status, 0) };
     assert_eq!(r, pid);
     // WIFEXITED && WEXITSTATUS == 0 (a hang would time the test out).
-    assert_eq!(status & 0x7f, 0, "child died from a signal: status {status}");
+    assert_eq!(
+        status & 0x7f,
+        0,
+        "child died from a signal: status {status}"
+    );
     assert_eq!((status >> 8) & 0xff, 0, "child computed a different result");
 }
 
@@ -61,9 +65,14 @@ fn gemm_works_in_a_forked_child() {
 fn many_threads_calling_at_once_get_identical_results() {
     let expect = product(200, 7, 1);
     std::thread::scope(|s| {
-        let handles: Vec<_> = (0..6).map(|i| s.spawn(move || product(200, 7, 1 + i % 3))).collect();
+        let handles: Vec<_> = (0..6)
+            .map(|i| s.spawn(move || product(200, 7, 1 + i % 3)))
+            .collect();
         for h in handles {
-            assert!(h.join().unwrap() == expect, "a concurrent call changed the result");
+            assert!(
+                h.join().unwrap() == expect,
+                "a concurrent call changed the result"
+            );
         }
     });
 }
@@ -80,5 +89,8 @@ fn thread_knobs() {
 #[test]
 fn config_report_names_the_isa_and_caches() {
     let r = oxblas::config_report();
-    assert!(r.contains("isa=") && r.contains("L1d=") && r.contains("MC=") && r.contains("threads="), "{r}");
+    assert!(
+        r.contains("isa=") && r.contains("L1d=") && r.contains("MC=") && r.contains("threads="),
+        "{r}"
+    );
 }

@@ -36,7 +36,15 @@ cblas!(c_rotm [n: I, x: *mut T, incx: I, y: *mut T, incy: I, p: *const T] {
 });
 
 #[cfg(core_has_rot)]
-unsafe fn c_rot<T: Scalar, I: Int>(n: I, x: *mut T, incx: I, y: *mut T, incy: I, c: T::Real, s: T::Real) {
+unsafe fn c_rot<T: Scalar, I: Int>(
+    n: I,
+    x: *mut T,
+    incx: I,
+    y: *mut T,
+    incy: I,
+    c: T::Real,
+    s: T::Real,
+) {
     run_rot(n.get(), x, incx.get(), y, incy.get(), c, s)
 }
 #[cfg(core_has_rot)]
@@ -78,9 +86,23 @@ cblas!(c_axpy [n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I, y: *mut T, i
 
 #[cfg(core_has_axpby)]
 unsafe fn c_axpby<T: CArg, I: Int>(
-    n: I, alpha: T::Arg, x: *const T, incx: I, beta: T::Arg, y: *mut T, incy: I,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    run_axpby(n.get(), T::read(alpha), x, incx.get(), T::read(beta), y, incy.get())
+    run_axpby(
+        n.get(),
+        T::read(alpha),
+        x,
+        incx.get(),
+        T::read(beta),
+        y,
+        incy.get(),
+    )
 }
 #[cfg(core_has_axpby)]
 cblas!(c_axpby [n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I, beta: <T as CArg>::Arg,
@@ -117,7 +139,14 @@ cblas!(c_dot [n: I, x: *const T, incx: I, y: *const T, incy: I] -> T {
     cblas_sdot cblas_sdot64_: f32, cblas_ddot cblas_ddot64_: f64,
 });
 #[cfg(core_has_dot)]
-unsafe fn c_dotu_sub<T: Scalar, I: Int>(n: I, x: *const T, incx: I, y: *const T, incy: I, out: *mut T) {
+unsafe fn c_dotu_sub<T: Scalar, I: Int>(
+    n: I,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    out: *mut T,
+) {
     *out = run_dot(n.get(), x, incx.get(), y, incy.get())
 }
 #[cfg(core_has_dot)]
@@ -125,7 +154,14 @@ cblas!(c_dotu_sub [n: I, x: *const T, incx: I, y: *const T, incy: I, out: *mut T
     cblas_cdotu_sub cblas_cdotu_sub64_: c32, cblas_zdotu_sub cblas_zdotu_sub64_: c64,
 });
 #[cfg(core_has_dotc)]
-unsafe fn c_dotc_sub<T: Scalar, I: Int>(n: I, x: *const T, incx: I, y: *const T, incy: I, out: *mut T) {
+unsafe fn c_dotc_sub<T: Scalar, I: Int>(
+    n: I,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    out: *mut T,
+) {
     *out = run_dotc(n.get(), x, incx.get(), y, incy.get())
 }
 #[cfg(core_has_dotc)]
@@ -134,7 +170,14 @@ cblas!(c_dotc_sub [n: I, x: *const T, incx: I, y: *const T, incy: I, out: *mut T
 });
 
 #[cfg(core_has_sdsdot)]
-unsafe fn c_sdsdot<T, I: Int>(n: I, sb: f32, x: *const f32, incx: I, y: *const f32, incy: I) -> f32 {
+unsafe fn c_sdsdot<T, I: Int>(
+    n: I,
+    sb: f32,
+    x: *const f32,
+    incx: I,
+    y: *const f32,
+    incy: I,
+) -> f32 {
     run_sdsdot(n.get(), sb, x, incx.get(), y, incy.get())
 }
 #[cfg(core_has_sdsdot)]

@@ -15,17 +15,59 @@ fn idx(v: impl Int) -> usize {
 
 #[cfg(core_has_gemv)]
 unsafe fn gemv<T: CArg, I: XerblaNames>(
-    order: c_int, trans: c_int, m: I, n: I, alpha: T::Arg, a: *const T, lda: I, x: *const T,
-    incx: I, beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    trans: c_int,
+    m: I,
+    n: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
     let name = fname::<T>("GEMV");
-    let Some(l) = layout::<I>(&name, order) else { return };
-    let Some(op) = arg::<I, _>(&name, l, 2, trans, cblas_op, c"Illegal TransA setting, %d\n") else { return };
-    let (mm, nn) = if l == Layout::Col { (m.get(), n.get()) } else { (n.get(), m.get()) };
-    if failed::<I>(&name, l, check_gemv(Some(op), mm, nn, lda.get(), incx.get(), incy.get())) {
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
+    let Some(op) = arg::<I, _>(
+        &name,
+        l,
+        2,
+        trans,
+        cblas_op,
+        c"Illegal TransA setting, %d\n",
+    ) else {
+        return;
+    };
+    let (mm, nn) = if l == Layout::Col {
+        (m.get(), n.get())
+    } else {
+        (n.get(), m.get())
+    };
+    if failed::<I>(
+        &name,
+        l,
+        check_gemv(Some(op), mm, nn, lda.get(), incx.get(), incy.get()),
+    ) {
         return;
     }
-    run_gemv(l, op, idx(m), idx(n), T::read(alpha), a, idx(lda), x, incx.get(), T::read(beta), y, incy.get())
+    run_gemv(
+        l,
+        op,
+        idx(m),
+        idx(n),
+        T::read(alpha),
+        a,
+        idx(lda),
+        x,
+        incx.get(),
+        T::read(beta),
+        y,
+        incy.get(),
+    )
 }
 #[cfg(core_has_gemv)]
 cblas!(gemv [order: c_int, trans: c_int, m: I, n: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
@@ -36,22 +78,70 @@ cblas!(gemv [order: c_int, trans: c_int, m: I, n: I, alpha: <T as CArg>::Arg, a:
 
 #[cfg(core_has_gbmv)]
 unsafe fn gbmv<T: CArg, I: XerblaNames>(
-    order: c_int, trans: c_int, m: I, n: I, kl: I, ku: I, alpha: T::Arg, a: *const T, lda: I,
-    x: *const T, incx: I, beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    trans: c_int,
+    m: I,
+    n: I,
+    kl: I,
+    ku: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
     let name = fname::<T>("GBMV");
-    let Some(l) = layout::<I>(&name, order) else { return };
-    let Some(op) = arg::<I, _>(&name, l, 2, trans, cblas_op, c"Illegal TransA setting, %d\n") else { return };
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
+    let Some(op) = arg::<I, _>(
+        &name,
+        l,
+        2,
+        trans,
+        cblas_op,
+        c"Illegal TransA setting, %d\n",
+    ) else {
+        return;
+    };
     let (mm, nn, kkl, kku) = match l {
         Layout::Col => (m.get(), n.get(), kl.get(), ku.get()),
         Layout::Row => (n.get(), m.get(), ku.get(), kl.get()),
     };
-    if failed::<I>(&name, l, check_gbmv(Some(op), mm, nn, kkl, kku, lda.get(), incx.get(), incy.get())) {
+    if failed::<I>(
+        &name,
+        l,
+        check_gbmv(
+            Some(op),
+            mm,
+            nn,
+            kkl,
+            kku,
+            lda.get(),
+            incx.get(),
+            incy.get(),
+        ),
+    ) {
         return;
     }
     run_gbmv(
-        l, op, idx(m), idx(n), idx(kl), idx(ku), T::read(alpha), a, idx(lda), x, incx.get(),
-        T::read(beta), y, incy.get(),
+        l,
+        op,
+        idx(m),
+        idx(n),
+        idx(kl),
+        idx(ku),
+        T::read(alpha),
+        a,
+        idx(lda),
+        x,
+        incx.get(),
+        T::read(beta),
+        y,
+        incy.get(),
     )
 }
 #[cfg(core_has_gbmv)]
@@ -64,8 +154,20 @@ cblas!(gbmv [order: c_int, trans: c_int, m: I, n: I, kl: I, ku: I, alpha: <T as 
 /// symv/hemv/sbmv/hbmv/spmv/hpmv; `k` only for band storage, `lda`
 /// ignored for packed.
 unsafe fn symv_any<T: CArg, I: XerblaNames>(
-    herm: bool, store: SymStore, order: c_int, uplo: c_int, n: I, k: I, alpha: T::Arg,
-    a: *const T, lda: I, x: *const T, incx: I, beta: T::Arg, y: *mut T, incy: I,
+    herm: bool,
+    store: SymStore,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    k: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
     let base = match (herm, store) {
         (false, SymStore::Full) => "SYMV",
@@ -76,60 +178,230 @@ unsafe fn symv_any<T: CArg, I: XerblaNames>(
         (true, SymStore::Packed) => "HPMV",
     };
     let name = fname::<T>(base);
-    let Some(l) = layout::<I>(&name, order) else { return };
-    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else { return };
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
+    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else {
+        return;
+    };
     let band = matches!(store, SymStore::Band(_));
     let kk = band.then(|| k.get());
     let ld = (store != SymStore::Packed).then(|| lda.get());
-    if failed::<I>(&name, l, check_symv(Some(u), n.get(), kk, ld, incx.get(), incy.get())) {
+    if failed::<I>(
+        &name,
+        l,
+        check_symv(Some(u), n.get(), kk, ld, incx.get(), incy.get()),
+    ) {
         return;
     }
     let store = if band { SymStore::Band(idx(k)) } else { store };
-    let ld = if store == SymStore::Packed { 1 } else { idx(lda) };
-    run_symv(herm, l, store, u, idx(n), T::read(alpha), a, ld, x, incx.get(), T::read(beta), y, incy.get())
+    let ld = if store == SymStore::Packed {
+        1
+    } else {
+        idx(lda)
+    };
+    run_symv(
+        herm,
+        l,
+        store,
+        u,
+        idx(n),
+        T::read(alpha),
+        a,
+        ld,
+        x,
+        incx.get(),
+        T::read(beta),
+        y,
+        incy.get(),
+    )
 }
 
 #[cfg(core_has_symv)]
 unsafe fn symv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, a: *const T, lda: I, x: *const T, incx: I,
-    beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(false, SymStore::Full, order, uplo, n, n, alpha, a, lda, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        false,
+        SymStore::Full,
+        order,
+        uplo,
+        n,
+        n,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hemv)]
 unsafe fn hemv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, a: *const T, lda: I, x: *const T, incx: I,
-    beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(true, SymStore::Full, order, uplo, n, n, alpha, a, lda, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        true,
+        SymStore::Full,
+        order,
+        uplo,
+        n,
+        n,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_sbmv)]
 unsafe fn sbmv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, k: I, alpha: T::Arg, a: *const T, lda: I, x: *const T,
-    incx: I, beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    k: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(false, SymStore::Band(0), order, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        false,
+        SymStore::Band(0),
+        order,
+        uplo,
+        n,
+        k,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hbmv)]
 unsafe fn hbmv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, k: I, alpha: T::Arg, a: *const T, lda: I, x: *const T,
-    incx: I, beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    k: I,
+    alpha: T::Arg,
+    a: *const T,
+    lda: I,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(true, SymStore::Band(0), order, uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        true,
+        SymStore::Band(0),
+        order,
+        uplo,
+        n,
+        k,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_spmv)]
 unsafe fn spmv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, ap: *const T, x: *const T, incx: I,
-    beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    ap: *const T,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(false, SymStore::Packed, order, uplo, n, n, alpha, ap, n, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        false,
+        SymStore::Packed,
+        order,
+        uplo,
+        n,
+        n,
+        alpha,
+        ap,
+        n,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hpmv)]
 unsafe fn hpmv<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, ap: *const T, x: *const T, incx: I,
-    beta: T::Arg, y: *mut T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    ap: *const T,
+    x: *const T,
+    incx: I,
+    beta: T::Arg,
+    y: *mut T,
+    incy: I,
 ) {
-    symv_any::<T, I>(true, SymStore::Packed, order, uplo, n, n, alpha, ap, n, x, incx, beta, y, incy)
+    symv_any::<T, I>(
+        true,
+        SymStore::Packed,
+        order,
+        uplo,
+        n,
+        n,
+        alpha,
+        ap,
+        n,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_symv)]
 cblas!(symv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
@@ -164,8 +436,18 @@ cblas!(hpmv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, ap: *cons
 
 /// trmv/trsv/tbmv/tbsv/tpmv/tpsv.
 unsafe fn trv_any<T: Scalar, I: XerblaNames>(
-    solve: bool, store: SymStore, order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I,
-    k: I, a: *const T, lda: I, x: *mut T, incx: I,
+    solve: bool,
+    store: SymStore,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    k: I,
+    a: *const T,
+    lda: I,
+    x: *mut T,
+    incx: I,
 ) {
     let base = match (store, solve) {
         (SymStore::Full, false) => "TRMV",
@@ -176,58 +458,205 @@ unsafe fn trv_any<T: Scalar, I: XerblaNames>(
         (SymStore::Packed, true) => "TPSV",
     };
     let name = fname::<T>(base);
-    let Some(l) = layout::<I>(&name, order) else { return };
-    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else { return };
-    let Some(op) = arg::<I, _>(&name, l, 3, trans, cblas_op, c"Illegal TransA setting, %d\n") else { return };
-    let Some(d) = arg::<I, _>(&name, l, 4, diag, cblas_diag, c"Illegal Diag setting, %d\n") else { return };
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
+    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else {
+        return;
+    };
+    let Some(op) = arg::<I, _>(
+        &name,
+        l,
+        3,
+        trans,
+        cblas_op,
+        c"Illegal TransA setting, %d\n",
+    ) else {
+        return;
+    };
+    let Some(d) = arg::<I, _>(&name, l, 4, diag, cblas_diag, c"Illegal Diag setting, %d\n") else {
+        return;
+    };
     let band = matches!(store, SymStore::Band(_));
     let kk = band.then(|| k.get());
     let ld = (store != SymStore::Packed).then(|| lda.get());
-    if failed::<I>(&name, l, check_trv(Some(u), Some(op), Some(d), n.get(), kk, ld, incx.get())) {
+    if failed::<I>(
+        &name,
+        l,
+        check_trv(Some(u), Some(op), Some(d), n.get(), kk, ld, incx.get()),
+    ) {
         return;
     }
     let store = if band { SymStore::Band(idx(k)) } else { store };
-    let ld = if store == SymStore::Packed { 1 } else { idx(lda) };
+    let ld = if store == SymStore::Packed {
+        1
+    } else {
+        idx(lda)
+    };
     run_trv(solve, l, store, u, op, d, idx(n), a, ld, x, incx.get())
 }
 
 #[cfg(core_has_trmv)]
 unsafe fn trmv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, a: *const T, lda: I, x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    a: *const T,
+    lda: I,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(false, SymStore::Full, order, uplo, trans, diag, n, n, a, lda, x, incx)
+    trv_any::<T, I>(
+        false,
+        SymStore::Full,
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_trsv)]
 unsafe fn trsv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, a: *const T, lda: I, x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    a: *const T,
+    lda: I,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(true, SymStore::Full, order, uplo, trans, diag, n, n, a, lda, x, incx)
+    trv_any::<T, I>(
+        true,
+        SymStore::Full,
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tbmv)]
 unsafe fn tbmv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, k: I, a: *const T, lda: I,
-    x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    k: I,
+    a: *const T,
+    lda: I,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(false, SymStore::Band(0), order, uplo, trans, diag, n, k, a, lda, x, incx)
+    trv_any::<T, I>(
+        false,
+        SymStore::Band(0),
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        k,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tbsv)]
 unsafe fn tbsv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, k: I, a: *const T, lda: I,
-    x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    k: I,
+    a: *const T,
+    lda: I,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(true, SymStore::Band(0), order, uplo, trans, diag, n, k, a, lda, x, incx)
+    trv_any::<T, I>(
+        true,
+        SymStore::Band(0),
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        k,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tpmv)]
 unsafe fn tpmv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *const T, x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    ap: *const T,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(false, SymStore::Packed, order, uplo, trans, diag, n, n, ap, n, x, incx)
+    trv_any::<T, I>(
+        false,
+        SymStore::Packed,
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        ap,
+        n,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tpsv)]
 unsafe fn tpsv<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *const T, x: *mut T, incx: I,
+    order: c_int,
+    uplo: c_int,
+    trans: c_int,
+    diag: c_int,
+    n: I,
+    ap: *const T,
+    x: *mut T,
+    incx: I,
 ) {
-    trv_any::<T, I>(true, SymStore::Packed, order, uplo, trans, diag, n, n, ap, n, x, incx)
+    trv_any::<T, I>(
+        true,
+        SymStore::Packed,
+        order,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        ap,
+        n,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_trmv)]
 cblas!(trmv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, a: *const T, lda: I,
@@ -267,11 +696,28 @@ cblas!(tpsv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *co
 });
 
 unsafe fn ger_any<T: CArg, I: XerblaNames>(
-    conj: bool, order: c_int, m: I, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T,
-    incy: I, a: *mut T, lda: I,
+    conj: bool,
+    order: c_int,
+    m: I,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
-    let name = fname::<T>(if conj { "GERC" } else if T::IS_COMPLEX { "GERU" } else { "GER" });
-    let Some(l) = layout::<I>(&name, order) else { return };
+    let name = fname::<T>(if conj {
+        "GERC"
+    } else if T::IS_COMPLEX {
+        "GERU"
+    } else {
+        "GER"
+    });
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
     let info = match l {
         Layout::Col => check_ger(m.get(), n.get(), incx.get(), incy.get(), lda.get()),
         Layout::Row => check_ger(n.get(), m.get(), incy.get(), incx.get(), lda.get()),
@@ -279,17 +725,47 @@ unsafe fn ger_any<T: CArg, I: XerblaNames>(
     if failed::<I>(&name, l, info) {
         return;
     }
-    run_ger(conj, l, idx(m), idx(n), T::read(alpha), x, incx.get(), y, incy.get(), a, idx(lda))
+    run_ger(
+        conj,
+        l,
+        idx(m),
+        idx(n),
+        T::read(alpha),
+        x,
+        incx.get(),
+        y,
+        incy.get(),
+        a,
+        idx(lda),
+    )
 }
 #[cfg(core_has_ger)]
 unsafe fn ger<T: CArg, I: XerblaNames>(
-    order: c_int, m: I, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I, a: *mut T, lda: I,
+    order: c_int,
+    m: I,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
     ger_any::<T, I>(false, order, m, n, alpha, x, incx, y, incy, a, lda)
 }
 #[cfg(core_has_gerc)]
 unsafe fn gerc<T: CArg, I: XerblaNames>(
-    order: c_int, m: I, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I, a: *mut T, lda: I,
+    order: c_int,
+    m: I,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
     ger_any::<T, I>(true, order, m, n, alpha, x, incx, y, incy, a, lda)
 }
@@ -307,8 +783,17 @@ cblas!(gerc [order: c_int, m: I, n: I, alpha: <T as CArg>::Arg, x: *const T, inc
 
 /// syr/her/spr/hpr/syr2/her2/spr2/hpr2; `lda` None for packed storage.
 unsafe fn syr_any<T: Scalar, I: XerblaNames>(
-    what: Upd<T>, packed: bool, order: c_int, uplo: c_int, n: I, x: *const T, incx: I,
-    y: *const T, incy: I, a: *mut T, lda: I,
+    what: Upd<T>,
+    packed: bool,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
     let (two, herm) = match what {
         Upd::Syr(_) => (false, false),
@@ -327,11 +812,19 @@ unsafe fn syr_any<T: Scalar, I: XerblaNames>(
         (Upd::Her2(_), true) => "HPR2",
     };
     let name = fname::<T>(base);
-    let Some(l) = layout::<I>(&name, order) else { return };
-    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else { return };
+    let Some(l) = layout::<I>(&name, order) else {
+        return;
+    };
+    let Some(u) = arg::<I, _>(&name, l, 2, uplo, cblas_uplo, c"Illegal Uplo setting, %d\n") else {
+        return;
+    };
     let iy = if two { incy.get() } else { 1 };
     // The reference hands her2/hpr2 on with x and y exchanged when row-major.
-    let (ix, iy) = if l == Layout::Row && two && herm { (iy, incx.get()) } else { (incx.get(), iy) };
+    let (ix, iy) = if l == Layout::Row && two && herm {
+        (iy, incx.get())
+    } else {
+        (incx.get(), iy)
+    };
     let ld = (!packed).then(|| lda.get());
     if failed::<I>(&name, l, check_syr(two, Some(u), n.get(), ix, iy, ld)) {
         return;
@@ -343,53 +836,207 @@ unsafe fn syr_any<T: Scalar, I: XerblaNames>(
 
 #[cfg(core_has_syr)]
 unsafe fn syr<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T, x: *const T, incx: I, a: *mut T, lda: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T,
+    x: *const T,
+    incx: I,
+    a: *mut T,
+    lda: I,
 ) {
-    syr_any::<T, I>(Upd::Syr(alpha), false, order, uplo, n, x, incx, x, incx, a, lda)
+    syr_any::<T, I>(
+        Upd::Syr(alpha),
+        false,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        x,
+        incx,
+        a,
+        lda,
+    )
 }
 #[cfg(core_has_her)]
 unsafe fn her<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Real, x: *const T, incx: I, a: *mut T, lda: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Real,
+    x: *const T,
+    incx: I,
+    a: *mut T,
+    lda: I,
 ) {
-    syr_any::<T, I>(Upd::Her(alpha), false, order, uplo, n, x, incx, x, incx, a, lda)
+    syr_any::<T, I>(
+        Upd::Her(alpha),
+        false,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        x,
+        incx,
+        a,
+        lda,
+    )
 }
 #[cfg(core_has_spr)]
-unsafe fn spr<T: Scalar, I: XerblaNames>(order: c_int, uplo: c_int, n: I, alpha: T, x: *const T, incx: I, ap: *mut T) {
-    syr_any::<T, I>(Upd::Syr(alpha), true, order, uplo, n, x, incx, x, incx, ap, n)
+unsafe fn spr<T: Scalar, I: XerblaNames>(
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T,
+    x: *const T,
+    incx: I,
+    ap: *mut T,
+) {
+    syr_any::<T, I>(
+        Upd::Syr(alpha),
+        true,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        x,
+        incx,
+        ap,
+        n,
+    )
 }
 #[cfg(core_has_hpr)]
 unsafe fn hpr<T: Scalar, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Real, x: *const T, incx: I, ap: *mut T,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Real,
+    x: *const T,
+    incx: I,
+    ap: *mut T,
 ) {
-    syr_any::<T, I>(Upd::Her(alpha), true, order, uplo, n, x, incx, x, incx, ap, n)
+    syr_any::<T, I>(
+        Upd::Her(alpha),
+        true,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        x,
+        incx,
+        ap,
+        n,
+    )
 }
 #[cfg(core_has_syr2)]
 unsafe fn syr2<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I,
-    a: *mut T, lda: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
-    syr_any::<T, I>(Upd::Syr2(T::read(alpha)), false, order, uplo, n, x, incx, y, incy, a, lda)
+    syr_any::<T, I>(
+        Upd::Syr2(T::read(alpha)),
+        false,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        y,
+        incy,
+        a,
+        lda,
+    )
 }
 #[cfg(core_has_her2)]
 unsafe fn her2<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I,
-    a: *mut T, lda: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
+    a: *mut T,
+    lda: I,
 ) {
-    syr_any::<T, I>(Upd::Her2(T::read(alpha)), false, order, uplo, n, x, incx, y, incy, a, lda)
+    syr_any::<T, I>(
+        Upd::Her2(T::read(alpha)),
+        false,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        y,
+        incy,
+        a,
+        lda,
+    )
 }
 #[cfg(core_has_spr2)]
 unsafe fn spr2<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
     ap: *mut T,
 ) {
-    syr_any::<T, I>(Upd::Syr2(T::read(alpha)), true, order, uplo, n, x, incx, y, incy, ap, n)
+    syr_any::<T, I>(
+        Upd::Syr2(T::read(alpha)),
+        true,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        y,
+        incy,
+        ap,
+        n,
+    )
 }
 #[cfg(core_has_hpr2)]
 unsafe fn hpr2<T: CArg, I: XerblaNames>(
-    order: c_int, uplo: c_int, n: I, alpha: T::Arg, x: *const T, incx: I, y: *const T, incy: I,
+    order: c_int,
+    uplo: c_int,
+    n: I,
+    alpha: T::Arg,
+    x: *const T,
+    incx: I,
+    y: *const T,
+    incy: I,
     ap: *mut T,
 ) {
-    syr_any::<T, I>(Upd::Her2(T::read(alpha)), true, order, uplo, n, x, incx, y, incy, ap, n)
+    syr_any::<T, I>(
+        Upd::Her2(T::read(alpha)),
+        true,
+        order,
+        uplo,
+        n,
+        x,
+        incx,
+        y,
+        incy,
+        ap,
+        n,
+    )
 }
 #[cfg(core_has_syr)]
 cblas!(syr [order: c_int, uplo: c_int, n: I, alpha: T, x: *const T, incx: I, a: *mut T, lda: I] {

@@ -42,12 +42,24 @@ f77!(rotg [a: *mut T, b: *mut T, c: *mut <T as Scalar>::Real, s: *mut T] {
 });
 
 #[cfg(core_has_rotmg)]
-pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(d1: *mut T, d2: *mut T, x1: *mut T, y1: T, p: *mut T) {
+pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(
+    d1: *mut T,
+    d2: *mut T,
+    x1: *mut T,
+    y1: T,
+    p: *mut T,
+) {
     let param = l1::rotmg(&mut *d1, &mut *d2, &mut *x1, y1);
     core::ptr::copy_nonoverlapping(param.as_ptr(), p, 5);
 }
 #[cfg(core_has_rotmg)]
-pub(crate) unsafe fn rotmg<T: ox::RealScalar, I: Int>(d1: *mut T, d2: *mut T, x1: *mut T, y1: *const T, p: *mut T) {
+pub(crate) unsafe fn rotmg<T: ox::RealScalar, I: Int>(
+    d1: *mut T,
+    d2: *mut T,
+    x1: *mut T,
+    y1: *const T,
+    p: *mut T,
+) {
     run_rotmg(d1, d2, x1, *y1, p)
 }
 #[cfg(core_has_rotmg)]
@@ -56,7 +68,14 @@ f77!(rotmg [d1: *mut T, d2: *mut T, x1: *mut T, y1: *const T, param: *mut T] {
 });
 
 #[cfg(core_has_rotm)]
-pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(n: i64, x: *mut T, incx: i64, y: *mut T, incy: i64, p: *const T) {
+pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(
+    n: i64,
+    x: *mut T,
+    incx: i64,
+    y: *mut T,
+    incy: i64,
+    p: *const T,
+) {
     let Some(n) = count(n) else { return };
     let param: [T; 5] = core::ptr::read(p as *const [T; 5]);
     // flag == -2 is the identity: the reference returns without touching x, y.
@@ -67,7 +86,12 @@ pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(n: i64, x: *mut T, incx: i64, y
 }
 #[cfg(core_has_rotm)]
 pub(crate) unsafe fn rotm<T: ox::RealScalar, I: Int>(
-    n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I, p: *const T,
+    n: *const I,
+    x: *mut T,
+    incx: *const I,
+    y: *mut T,
+    incy: *const I,
+    p: *const T,
 ) {
     run_rotm(rd(n), x, rd(incx), y, rd(incy), p)
 }
@@ -77,13 +101,27 @@ f77!(rotm [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I, pa
 });
 
 #[cfg(core_has_rot)]
-pub(crate) unsafe fn run_rot<T: Scalar>(n: i64, x: *mut T, incx: i64, y: *mut T, incy: i64, c: T::Real, s: T::Real) {
+pub(crate) unsafe fn run_rot<T: Scalar>(
+    n: i64,
+    x: *mut T,
+    incx: i64,
+    y: *mut T,
+    incy: i64,
+    c: T::Real,
+    s: T::Real,
+) {
     let Some(n) = count(n) else { return };
     l1::rot(vecm(x, n, incx), vecm(y, n, incy), c, s).done("rot")
 }
 #[cfg(core_has_rot)]
 pub(crate) unsafe fn rot<T: Scalar, I: Int>(
-    n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I, c: *const T::Real, s: *const T::Real,
+    n: *const I,
+    x: *mut T,
+    incx: *const I,
+    y: *mut T,
+    incy: *const I,
+    c: *const T::Real,
+    s: *const T::Real,
 ) {
     run_rot(rd(n), x, rd(incx), y, rd(incy), *c, *s)
 }
@@ -101,7 +139,13 @@ pub(crate) unsafe fn run_swap<T: Scalar>(n: i64, x: *mut T, incx: i64, y: *mut T
     l1::swap(vecm(x, n, incx), vecm(y, n, incy)).done("swap")
 }
 #[cfg(core_has_swap)]
-pub(crate) unsafe fn swap<T: Scalar, I: Int>(n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I) {
+pub(crate) unsafe fn swap<T: Scalar, I: Int>(
+    n: *const I,
+    x: *mut T,
+    incx: *const I,
+    y: *mut T,
+    incy: *const I,
+) {
     run_swap(rd(n), x, rd(incx), y, rd(incy))
 }
 #[cfg(core_has_swap)]
@@ -115,7 +159,13 @@ pub(crate) unsafe fn run_copy<T: Scalar>(n: i64, x: *const T, incx: i64, y: *mut
     l1::copy(vecr(x, n, incx), vecm(y, n, incy)).done("copy")
 }
 #[cfg(core_has_copy)]
-pub(crate) unsafe fn copy<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I, y: *mut T, incy: *const I) {
+pub(crate) unsafe fn copy<T: Scalar, I: Int>(
+    n: *const I,
+    x: *const T,
+    incx: *const I,
+    y: *mut T,
+    incy: *const I,
+) {
     run_copy(rd(n), x, rd(incx), y, rd(incy))
 }
 #[cfg(core_has_copy)]
@@ -124,7 +174,14 @@ f77!(copy [n: *const I, x: *const T, incx: *const I, y: *mut T, incy: *const I] 
 });
 
 #[cfg(core_has_axpy)]
-pub(crate) unsafe fn run_axpy<T: Scalar>(n: i64, alpha: T, x: *const T, incx: i64, y: *mut T, incy: i64) {
+pub(crate) unsafe fn run_axpy<T: Scalar>(
+    n: i64,
+    alpha: T,
+    x: *const T,
+    incx: i64,
+    y: *mut T,
+    incy: i64,
+) {
     let Some(n) = count(n) else { return };
     if alpha.is_zero() {
         return;
@@ -133,7 +190,12 @@ pub(crate) unsafe fn run_axpy<T: Scalar>(n: i64, alpha: T, x: *const T, incx: i6
 }
 #[cfg(core_has_axpy)]
 pub(crate) unsafe fn axpy<T: Scalar, I: Int>(
-    n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *mut T, incy: *const I,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *mut T,
+    incy: *const I,
 ) {
     run_axpy(rd(n), *alpha, x, rd(incx), y, rd(incy))
 }
@@ -143,13 +205,27 @@ f77!(axpy [n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *mut T,
 });
 
 #[cfg(core_has_axpby)]
-pub(crate) unsafe fn run_axpby<T: Scalar>(n: i64, alpha: T, x: *const T, incx: i64, beta: T, y: *mut T, incy: i64) {
+pub(crate) unsafe fn run_axpby<T: Scalar>(
+    n: i64,
+    alpha: T,
+    x: *const T,
+    incx: i64,
+    beta: T,
+    y: *mut T,
+    incy: i64,
+) {
     let Some(n) = count(n) else { return };
     l1::axpby(alpha, vecr(x, n, incx), beta, vecm(y, n, incy)).done("axpby")
 }
 #[cfg(core_has_axpby)]
 pub(crate) unsafe fn axpby<T: Scalar, I: Int>(
-    n: *const I, alpha: *const T, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
     run_axpby(rd(n), *alpha, x, rd(incx), *beta, y, rd(incy))
 }
@@ -170,7 +246,12 @@ pub(crate) unsafe fn run_scal<T: Scalar>(n: i64, alpha: T, x: *mut T, incx: i64)
     l1::scal(alpha, vecm(x, n, incx))
 }
 #[cfg(core_has_scal)]
-pub(crate) unsafe fn scal<T: Scalar, I: Int>(n: *const I, alpha: *const T, x: *mut T, incx: *const I) {
+pub(crate) unsafe fn scal<T: Scalar, I: Int>(
+    n: *const I,
+    alpha: *const T,
+    x: *mut T,
+    incx: *const I,
+) {
     run_scal(rd(n), *alpha, x, rd(incx))
 }
 #[cfg(core_has_scal)]
@@ -187,7 +268,12 @@ pub(crate) unsafe fn run_scal_real<T: Scalar>(n: i64, alpha: T::Real, x: *mut T,
     l1::scal_real(alpha, vecm(x, n, incx))
 }
 #[cfg(core_has_scal_real)]
-pub(crate) unsafe fn scal_real<T: Scalar, I: Int>(n: *const I, alpha: *const T::Real, x: *mut T, incx: *const I) {
+pub(crate) unsafe fn scal_real<T: Scalar, I: Int>(
+    n: *const I,
+    alpha: *const T::Real,
+    x: *mut T,
+    incx: *const I,
+) {
     run_scal_real(rd(n), *alpha, x, rd(incx))
 }
 #[cfg(core_has_scal_real)]
@@ -198,12 +284,24 @@ f77!(scal_real [n: *const I, alpha: *const <T as Scalar>::Real, x: *mut T, incx:
 // ---- dot products -------------------------------------------------------------------
 
 #[cfg(core_has_dot)]
-pub(crate) unsafe fn run_dot<T: Scalar>(n: i64, x: *const T, incx: i64, y: *const T, incy: i64) -> T {
+pub(crate) unsafe fn run_dot<T: Scalar>(
+    n: i64,
+    x: *const T,
+    incx: i64,
+    y: *const T,
+    incy: i64,
+) -> T {
     let Some(n) = count(n) else { return T::zero() };
     l1::dot(vecr(x, n, incx), vecr(y, n, incy)).out("dot")
 }
 #[cfg(core_has_dot)]
-pub(crate) unsafe fn dot<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I) -> T {
+pub(crate) unsafe fn dot<T: Scalar, I: Int>(
+    n: *const I,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+) -> T {
     run_dot(rd(n), x, rd(incx), y, rd(incy))
 }
 // Complex results return in registers exactly like C `float _Complex` /
@@ -215,12 +313,24 @@ f77!(dot [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I]
 });
 
 #[cfg(core_has_dotc)]
-pub(crate) unsafe fn run_dotc<T: Scalar>(n: i64, x: *const T, incx: i64, y: *const T, incy: i64) -> T {
+pub(crate) unsafe fn run_dotc<T: Scalar>(
+    n: i64,
+    x: *const T,
+    incx: i64,
+    y: *const T,
+    incy: i64,
+) -> T {
     let Some(n) = count(n) else { return T::zero() };
     l1::dotc(vecr(x, n, incx), vecr(y, n, incy)).out("dotc")
 }
 #[cfg(core_has_dotc)]
-pub(crate) unsafe fn dotc<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I) -> T {
+pub(crate) unsafe fn dotc<T: Scalar, I: Int>(
+    n: *const I,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+) -> T {
     run_dotc(rd(n), x, rd(incx), y, rd(incy))
 }
 #[cfg(core_has_dotc)]
@@ -229,13 +339,25 @@ f77!(dotc [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I
 });
 
 #[cfg(core_has_sdsdot)]
-pub(crate) unsafe fn run_sdsdot(n: i64, sb: f32, x: *const f32, incx: i64, y: *const f32, incy: i64) -> f32 {
+pub(crate) unsafe fn run_sdsdot(
+    n: i64,
+    sb: f32,
+    x: *const f32,
+    incx: i64,
+    y: *const f32,
+    incy: i64,
+) -> f32 {
     let Some(n) = count(n) else { return sb };
     l1::sdsdot(sb, vecr(x, n, incx), vecr(y, n, incy)).out("sdsdot")
 }
 #[cfg(core_has_sdsdot)]
 pub(crate) unsafe fn sdsdot<T, I: Int>(
-    n: *const I, sb: *const f32, x: *const f32, incx: *const I, y: *const f32, incy: *const I,
+    n: *const I,
+    sb: *const f32,
+    x: *const f32,
+    incx: *const I,
+    y: *const f32,
+    incy: *const I,
 ) -> f32 {
     run_sdsdot(rd(n), *sb, x, rd(incx), y, rd(incy))
 }
@@ -250,7 +372,13 @@ pub(crate) unsafe fn run_dsdot(n: i64, x: *const f32, incx: i64, y: *const f32, 
     l1::dsdot(vecr(x, n, incx), vecr(y, n, incy)).out("dsdot")
 }
 #[cfg(core_has_dsdot)]
-pub(crate) unsafe fn dsdot<T, I: Int>(n: *const I, x: *const f32, incx: *const I, y: *const f32, incy: *const I) -> f64 {
+pub(crate) unsafe fn dsdot<T, I: Int>(
+    n: *const I,
+    x: *const f32,
+    incx: *const I,
+    y: *const f32,
+    incy: *const I,
+) -> f64 {
     run_dsdot(rd(n), x, rd(incx), y, rd(incy))
 }
 #[cfg(core_has_dsdot)]
@@ -262,7 +390,9 @@ f77!(dsdot [n: *const I, x: *const f32, incx: *const I, y: *const f32, incy: *co
 
 #[cfg(core_has_nrm2)]
 pub(crate) unsafe fn run_nrm2<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
-    let Some(n) = count(n) else { return <T::Real as Scalar>::zero() };
+    let Some(n) = count(n) else {
+        return <T::Real as Scalar>::zero();
+    };
     l1::nrm2(vecr(x, n, incx)).out("nrm2")
 }
 #[cfg(core_has_nrm2)]
@@ -276,7 +406,9 @@ f77!(nrm2 [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
 
 #[cfg(core_has_asum)]
 pub(crate) unsafe fn run_asum<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
-    let Some(n) = count(n) else { return <T::Real as Scalar>::zero() };
+    let Some(n) = count(n) else {
+        return <T::Real as Scalar>::zero();
+    };
     if incx <= 0 {
         return <T::Real as Scalar>::zero();
     }

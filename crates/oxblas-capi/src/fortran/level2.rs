@@ -45,7 +45,12 @@ unsafe fn conj_mv<T: Scalar>(
 ) {
     let xc = conj_copy(x);
     conj_in_place(&mut y);
-    f(alpha.conj(), VecRef::from_contiguous(&xc), beta.conj(), y.rb_mut());
+    f(
+        alpha.conj(),
+        VecRef::from_contiguous(&xc),
+        beta.conj(),
+        y.rb_mut(),
+    );
     conj_in_place(&mut y);
 }
 
@@ -71,8 +76,18 @@ pub(crate) fn check_gemv(op: Option<Op>, m: i64, n: i64, lda: i64, incx: i64, in
 
 #[cfg(core_has_gemv)]
 pub(crate) unsafe fn run_gemv<T: Scalar>(
-    l: Layout, op: Op, m: usize, n: usize, alpha: T, a: *const T, lda: usize, x: *const T,
-    incx: i64, beta: T, y: *mut T, incy: i64,
+    l: Layout,
+    op: Op,
+    m: usize,
+    n: usize,
+    alpha: T,
+    a: *const T,
+    lda: usize,
+    x: *const T,
+    incx: i64,
+    beta: T,
+    y: *mut T,
+    incy: i64,
 ) {
     if m == 0 || n == 0 || (alpha.is_zero() && beta.is_one()) {
         return;
@@ -83,8 +98,17 @@ pub(crate) unsafe fn run_gemv<T: Scalar>(
 }
 #[cfg(core_has_gemv)]
 pub(crate) unsafe fn gemv<T: Scalar, I: XerblaNames>(
-    trans: *const c_char, m: *const I, n: *const I, alpha: *const T, a: *const T, lda: *const I,
-    x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    trans: *const c_char,
+    m: *const I,
+    n: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
     let op = op_of(ch(trans));
     let (m, n, lda, incx, incy) = (rd(m), rd(n), rd(lda), rd(incx), rd(incy));
@@ -92,7 +116,20 @@ pub(crate) unsafe fn gemv<T: Scalar, I: XerblaNames>(
     if info != 0 {
         return report::<I>(&name6(T::KIND.prefix(), "GEMV"), info);
     }
-    run_gemv(Layout::Col, op.unwrap(), u(m), u(n), *alpha, a, u(lda), x, incx, *beta, y, incy)
+    run_gemv(
+        Layout::Col,
+        op.unwrap(),
+        u(m),
+        u(n),
+        *alpha,
+        a,
+        u(lda),
+        x,
+        incx,
+        *beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_gemv)]
 f77!(gemv [trans: *const c_char, m: *const I, n: *const I, alpha: *const T, a: *const T,
@@ -100,7 +137,16 @@ f77!(gemv [trans: *const c_char, m: *const I, n: *const I, alpha: *const T, a: *
     sgemv_ sgemv_64_: f32, dgemv_ dgemv_64_: f64, cgemv_ cgemv_64_: c32, zgemv_ zgemv_64_: c64,
 });
 
-pub(crate) fn check_gbmv(op: Option<Op>, m: i64, n: i64, kl: i64, ku: i64, lda: i64, incx: i64, incy: i64) -> i32 {
+pub(crate) fn check_gbmv(
+    op: Option<Op>,
+    m: i64,
+    n: i64,
+    kl: i64,
+    ku: i64,
+    lda: i64,
+    incx: i64,
+    incy: i64,
+) -> i32 {
     if op.is_none() {
         1
     } else if m < 0 {
@@ -124,8 +170,20 @@ pub(crate) fn check_gbmv(op: Option<Op>, m: i64, n: i64, kl: i64, ku: i64, lda: 
 
 #[cfg(core_has_gbmv)]
 pub(crate) unsafe fn run_gbmv<T: Scalar>(
-    l: Layout, op: Op, m: usize, n: usize, kl: usize, ku: usize, alpha: T, a: *const T,
-    lda: usize, x: *const T, incx: i64, beta: T, y: *mut T, incy: i64,
+    l: Layout,
+    op: Op,
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    alpha: T,
+    a: *const T,
+    lda: usize,
+    x: *const T,
+    incx: i64,
+    beta: T,
+    y: *mut T,
+    incy: i64,
 ) {
     if m == 0 || n == 0 || (alpha.is_zero() && beta.is_one()) {
         return;
@@ -155,16 +213,43 @@ pub(crate) unsafe fn run_gbmv<T: Scalar>(
 }
 #[cfg(core_has_gbmv)]
 pub(crate) unsafe fn gbmv<T: Scalar, I: XerblaNames>(
-    trans: *const c_char, m: *const I, n: *const I, kl: *const I, ku: *const I, alpha: *const T,
-    a: *const T, lda: *const I, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    trans: *const c_char,
+    m: *const I,
+    n: *const I,
+    kl: *const I,
+    ku: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
     let op = op_of(ch(trans));
-    let (m, n, kl, ku, lda, incx, incy) = (rd(m), rd(n), rd(kl), rd(ku), rd(lda), rd(incx), rd(incy));
+    let (m, n, kl, ku, lda, incx, incy) =
+        (rd(m), rd(n), rd(kl), rd(ku), rd(lda), rd(incx), rd(incy));
     let info = check_gbmv(op, m, n, kl, ku, lda, incx, incy);
     if info != 0 {
         return report::<I>(&name6(T::KIND.prefix(), "GBMV"), info);
     }
-    run_gbmv(Layout::Col, op.unwrap(), u(m), u(n), u(kl), u(ku), *alpha, a, u(lda), x, incx, *beta, y, incy)
+    run_gbmv(
+        Layout::Col,
+        op.unwrap(),
+        u(m),
+        u(n),
+        u(kl),
+        u(ku),
+        *alpha,
+        a,
+        u(lda),
+        x,
+        incx,
+        *beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_gbmv)]
 f77!(gbmv [trans: *const c_char, m: *const I, n: *const I, kl: *const I, ku: *const I,
@@ -176,7 +261,14 @@ f77!(gbmv [trans: *const c_char, m: *const I, n: *const I, kl: *const I, ku: *co
 // ---- symv / hemv, sbmv / hbmv, spmv / hpmv ------------------------------------------------
 
 /// Full (`Some(lda)`), band (`k`, lda) or packed (`None`) symmetric storage.
-pub(crate) fn check_symv(uplo: Option<Uplo>, n: i64, k: Option<i64>, lda: Option<i64>, incx: i64, incy: i64) -> i32 {
+pub(crate) fn check_symv(
+    uplo: Option<Uplo>,
+    n: i64,
+    k: Option<i64>,
+    lda: Option<i64>,
+    incx: i64,
+    incy: i64,
+) -> i32 {
     // Positions shift by one for the band form (K) and by -1 for packed (no LDA).
     let band = k.is_some() as i32;
     if uplo.is_none() {
@@ -218,8 +310,19 @@ pub(crate) enum SymStore {
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) unsafe fn run_symv<T: Scalar>(
-    herm: bool, l: Layout, store: SymStore, uplo: Uplo, n: usize, alpha: T, a: *const T,
-    lda: usize, x: *const T, incx: i64, beta: T, y: *mut T, incy: i64,
+    herm: bool,
+    l: Layout,
+    store: SymStore,
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    a: *const T,
+    lda: usize,
+    x: *const T,
+    incx: i64,
+    beta: T,
+    y: *mut T,
+    incy: i64,
 ) {
     if n == 0 || (alpha.is_zero() && beta.is_one()) {
         return;
@@ -273,13 +376,32 @@ pub(crate) unsafe fn run_symv<T: Scalar>(
 }
 
 unsafe fn symv_f77<T: Scalar, I: XerblaNames>(
-    herm: bool, store: SymStore, uplo: *const c_char, n: *const I, k: *const I, alpha: *const T,
-    a: *const T, lda: *const I, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    herm: bool,
+    store: SymStore,
+    uplo: *const c_char,
+    n: *const I,
+    k: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
     let up = uplo_of(ch(uplo));
     let n = rd(n);
-    let k = if let SymStore::Band(_) = store { Some(rd(k)) } else { None };
-    let lda = if store == SymStore::Packed { None } else { Some(rd(lda)) };
+    let k = if let SymStore::Band(_) = store {
+        Some(rd(k))
+    } else {
+        None
+    };
+    let lda = if store == SymStore::Packed {
+        None
+    } else {
+        Some(rd(lda))
+    };
     let (incx, incy) = (rd(incx), rd(incy));
     let info = check_symv(up, n, k, lda, incx, incy);
     if info != 0 {
@@ -297,50 +419,196 @@ unsafe fn symv_f77<T: Scalar, I: XerblaNames>(
         SymStore::Band(_) => SymStore::Band(u(k.unwrap())),
         s => s,
     };
-    run_symv(herm, Layout::Col, store, up.unwrap(), u(n), *alpha, a, u(lda.unwrap_or(1)), x, incx, *beta, y, incy)
+    run_symv(
+        herm,
+        Layout::Col,
+        store,
+        up.unwrap(),
+        u(n),
+        *alpha,
+        a,
+        u(lda.unwrap_or(1)),
+        x,
+        incx,
+        *beta,
+        y,
+        incy,
+    )
 }
 
 #[cfg(core_has_symv)]
 pub(crate) unsafe fn symv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, a: *const T, lda: *const I, x: *const T,
-    incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(false, SymStore::Full, uplo, n, n, alpha, a, lda, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        false,
+        SymStore::Full,
+        uplo,
+        n,
+        n,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hemv)]
 pub(crate) unsafe fn hemv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, a: *const T, lda: *const I, x: *const T,
-    incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(true, SymStore::Full, uplo, n, n, alpha, a, lda, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        true,
+        SymStore::Full,
+        uplo,
+        n,
+        n,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_sbmv)]
 pub(crate) unsafe fn sbmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, k: *const I, alpha: *const T, a: *const T, lda: *const I,
-    x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    k: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(false, SymStore::Band(0), uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        false,
+        SymStore::Band(0),
+        uplo,
+        n,
+        k,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hbmv)]
 pub(crate) unsafe fn hbmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, k: *const I, alpha: *const T, a: *const T, lda: *const I,
-    x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    k: *const I,
+    alpha: *const T,
+    a: *const T,
+    lda: *const I,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(true, SymStore::Band(0), uplo, n, k, alpha, a, lda, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        true,
+        SymStore::Band(0),
+        uplo,
+        n,
+        k,
+        alpha,
+        a,
+        lda,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_spmv)]
 pub(crate) unsafe fn spmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, ap: *const T, x: *const T, incx: *const I,
-    beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    ap: *const T,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(false, SymStore::Packed, uplo, n, n, alpha, ap, n, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        false,
+        SymStore::Packed,
+        uplo,
+        n,
+        n,
+        alpha,
+        ap,
+        n,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 #[cfg(core_has_hpmv)]
 pub(crate) unsafe fn hpmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, ap: *const T, x: *const T, incx: *const I,
-    beta: *const T, y: *mut T, incy: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    ap: *const T,
+    x: *const T,
+    incx: *const I,
+    beta: *const T,
+    y: *mut T,
+    incy: *const I,
 ) {
-    symv_f77::<T, I>(true, SymStore::Packed, uplo, n, n, alpha, ap, n, x, incx, beta, y, incy)
+    symv_f77::<T, I>(
+        true,
+        SymStore::Packed,
+        uplo,
+        n,
+        n,
+        alpha,
+        ap,
+        n,
+        x,
+        incx,
+        beta,
+        y,
+        incy,
+    )
 }
 
 #[cfg(core_has_symv)]
@@ -378,7 +646,13 @@ f77!(hpmv [uplo: *const c_char, n: *const I, alpha: *const T, ap: *const T, x: *
 
 /// `k`: band width (tb*), `lda`: None for packed (tp*).
 pub(crate) fn check_trv(
-    uplo: Option<Uplo>, op: Option<Op>, diag: Option<Diag>, n: i64, k: Option<i64>, lda: Option<i64>, incx: i64,
+    uplo: Option<Uplo>,
+    op: Option<Op>,
+    diag: Option<Diag>,
+    n: i64,
+    k: Option<i64>,
+    lda: Option<i64>,
+    incx: i64,
 ) -> i32 {
     if uplo.is_none() {
         return 1;
@@ -415,8 +689,17 @@ pub(crate) fn check_trv(
 
 /// Triangular matrix-vector product (`solve == false`) or solve.
 pub(crate) unsafe fn run_trv<T: Scalar>(
-    solve: bool, l: Layout, store: SymStore, uplo: Uplo, op: Op, diag: Diag, n: usize,
-    a: *const T, lda: usize, x: *mut T, incx: i64,
+    solve: bool,
+    l: Layout,
+    store: SymStore,
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    n: usize,
+    a: *const T,
+    lda: usize,
+    x: *mut T,
+    incx: i64,
 ) {
     if n == 0 {
         return;
@@ -471,13 +754,30 @@ pub(crate) unsafe fn run_trv<T: Scalar>(
 }
 
 unsafe fn trv_f77<T: Scalar, I: XerblaNames>(
-    solve: bool, store: SymStore, uplo: *const c_char, trans: *const c_char, diag: *const c_char,
-    n: *const I, k: *const I, a: *const T, lda: *const I, x: *mut T, incx: *const I,
+    solve: bool,
+    store: SymStore,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    k: *const I,
+    a: *const T,
+    lda: *const I,
+    x: *mut T,
+    incx: *const I,
 ) {
     let (up, op, dg) = (uplo_of(ch(uplo)), op_of(ch(trans)), diag_of(ch(diag)));
     let n = rd(n);
-    let k = if let SymStore::Band(_) = store { Some(rd(k)) } else { None };
-    let lda = if store == SymStore::Packed { None } else { Some(rd(lda)) };
+    let k = if let SymStore::Band(_) = store {
+        Some(rd(k))
+    } else {
+        None
+    };
+    let lda = if store == SymStore::Packed {
+        None
+    } else {
+        Some(rd(lda))
+    };
     let incx = rd(incx);
     let info = check_trv(up, op, dg, n, k, lda, incx);
     if info != 0 {
@@ -495,50 +795,170 @@ unsafe fn trv_f77<T: Scalar, I: XerblaNames>(
         SymStore::Band(_) => SymStore::Band(u(k.unwrap())),
         s => s,
     };
-    run_trv(solve, Layout::Col, store, up.unwrap(), op.unwrap(), dg.unwrap(), u(n), a, u(lda.unwrap_or(1)), x, incx)
+    run_trv(
+        solve,
+        Layout::Col,
+        store,
+        up.unwrap(),
+        op.unwrap(),
+        dg.unwrap(),
+        u(n),
+        a,
+        u(lda.unwrap_or(1)),
+        x,
+        incx,
+    )
 }
 
 #[cfg(core_has_trmv)]
 pub(crate) unsafe fn trmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, a: *const T,
-    lda: *const I, x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    a: *const T,
+    lda: *const I,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(false, SymStore::Full, uplo, trans, diag, n, n, a, lda, x, incx)
+    trv_f77::<T, I>(
+        false,
+        SymStore::Full,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_trsv)]
 pub(crate) unsafe fn trsv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, a: *const T,
-    lda: *const I, x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    a: *const T,
+    lda: *const I,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(true, SymStore::Full, uplo, trans, diag, n, n, a, lda, x, incx)
+    trv_f77::<T, I>(
+        true,
+        SymStore::Full,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tbmv)]
 pub(crate) unsafe fn tbmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, k: *const I,
-    a: *const T, lda: *const I, x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    k: *const I,
+    a: *const T,
+    lda: *const I,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(false, SymStore::Band(0), uplo, trans, diag, n, k, a, lda, x, incx)
+    trv_f77::<T, I>(
+        false,
+        SymStore::Band(0),
+        uplo,
+        trans,
+        diag,
+        n,
+        k,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tbsv)]
 pub(crate) unsafe fn tbsv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, k: *const I,
-    a: *const T, lda: *const I, x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    k: *const I,
+    a: *const T,
+    lda: *const I,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(true, SymStore::Band(0), uplo, trans, diag, n, k, a, lda, x, incx)
+    trv_f77::<T, I>(
+        true,
+        SymStore::Band(0),
+        uplo,
+        trans,
+        diag,
+        n,
+        k,
+        a,
+        lda,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tpmv)]
 pub(crate) unsafe fn tpmv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, ap: *const T,
-    x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    ap: *const T,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(false, SymStore::Packed, uplo, trans, diag, n, n, ap, n, x, incx)
+    trv_f77::<T, I>(
+        false,
+        SymStore::Packed,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        ap,
+        n,
+        x,
+        incx,
+    )
 }
 #[cfg(core_has_tpsv)]
 pub(crate) unsafe fn tpsv<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I, ap: *const T,
-    x: *mut T, incx: *const I,
+    uplo: *const c_char,
+    trans: *const c_char,
+    diag: *const c_char,
+    n: *const I,
+    ap: *const T,
+    x: *mut T,
+    incx: *const I,
 ) {
-    trv_f77::<T, I>(true, SymStore::Packed, uplo, trans, diag, n, n, ap, n, x, incx)
+    trv_f77::<T, I>(
+        true,
+        SymStore::Packed,
+        uplo,
+        trans,
+        diag,
+        n,
+        n,
+        ap,
+        n,
+        x,
+        incx,
+    )
 }
 
 #[cfg(core_has_trmv)]
@@ -592,8 +1012,17 @@ pub(crate) fn check_ger(m: i64, n: i64, incx: i64, incy: i64, lda: i64) -> i32 {
 
 /// ger (geru) or, `conj`, gerc; full storage, any layout.
 pub(crate) unsafe fn run_ger<T: Scalar>(
-    conj: bool, l: Layout, m: usize, n: usize, alpha: T, x: *const T, incx: i64, y: *const T,
-    incy: i64, a: *mut T, lda: usize,
+    conj: bool,
+    l: Layout,
+    m: usize,
+    n: usize,
+    alpha: T,
+    x: *const T,
+    incx: i64,
+    y: *const T,
+    incy: i64,
+    a: *mut T,
+    lda: usize,
 ) {
     if m == 0 || n == 0 || alpha.is_zero() {
         return;
@@ -608,28 +1037,68 @@ pub(crate) unsafe fn run_ger<T: Scalar>(
     }
 }
 unsafe fn ger_f77<T: Scalar, I: XerblaNames>(
-    conj: bool, m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const I,
-    y: *const T, incy: *const I, a: *mut T, lda: *const I,
+    conj: bool,
+    m: *const I,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     let (m, n, incx, incy, lda) = (rd(m), rd(n), rd(incx), rd(incy), rd(lda));
     let info = check_ger(m, n, incx, incy, lda);
     if info != 0 {
-        let base = if conj { "GERC" } else if T::IS_COMPLEX { "GERU" } else { "GER" };
+        let base = if conj {
+            "GERC"
+        } else if T::IS_COMPLEX {
+            "GERU"
+        } else {
+            "GER"
+        };
         return report::<I>(&name6(T::KIND.prefix(), base), info);
     }
-    run_ger(conj, Layout::Col, u(m), u(n), *alpha, x, incx, y, incy, a, u(lda))
+    run_ger(
+        conj,
+        Layout::Col,
+        u(m),
+        u(n),
+        *alpha,
+        x,
+        incx,
+        y,
+        incy,
+        a,
+        u(lda),
+    )
 }
 #[cfg(core_has_ger)]
 pub(crate) unsafe fn ger<T: Scalar, I: XerblaNames>(
-    m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, a: *mut T, lda: *const I,
+    m: *const I,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     ger_f77::<T, I>(false, m, n, alpha, x, incx, y, incy, a, lda)
 }
 #[cfg(core_has_gerc)]
 pub(crate) unsafe fn gerc<T: Scalar, I: XerblaNames>(
-    m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, a: *mut T, lda: *const I,
+    m: *const I,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     ger_f77::<T, I>(true, m, n, alpha, x, incx, y, incy, a, lda)
 }
@@ -646,7 +1115,14 @@ f77!(gerc [m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const 
 
 /// syr/her/spr/hpr (`two == false`) and syr2/her2/spr2/hpr2: `lda` None
 /// for packed storage.
-pub(crate) fn check_syr(two: bool, uplo: Option<Uplo>, n: i64, incx: i64, incy: i64, lda: Option<i64>) -> i32 {
+pub(crate) fn check_syr(
+    two: bool,
+    uplo: Option<Uplo>,
+    n: i64,
+    incx: i64,
+    incy: i64,
+    lda: Option<i64>,
+) -> i32 {
     if uplo.is_none() {
         1
     } else if n < 0 {
@@ -704,8 +1180,17 @@ impl<T: Scalar> Upd<T> {
 
 /// `packed`: `a` holds n(n+1)/2 elements; else a full matrix with `lda`.
 pub(crate) unsafe fn run_syr<T: Scalar>(
-    what: Upd<T>, l: Layout, packed: bool, uplo: Uplo, n: usize, x: *const T, incx: i64,
-    y: *const T, incy: i64, a: *mut T, lda: usize,
+    what: Upd<T>,
+    l: Layout,
+    packed: bool,
+    uplo: Uplo,
+    n: usize,
+    x: *const T,
+    incx: i64,
+    y: *const T,
+    incy: i64,
+    a: *mut T,
+    lda: usize,
 ) {
     if n == 0 || what.is_zero() {
         return;
@@ -772,8 +1257,16 @@ pub(crate) unsafe fn run_syr<T: Scalar>(
 }
 
 unsafe fn syr_f77<T: Scalar, I: XerblaNames>(
-    what: Upd<T>, packed: bool, uplo: *const c_char, n: *const I, x: *const T, incx: *const I,
-    y: *const T, incy: *const I, a: *mut T, lda: *const I,
+    what: Upd<T>,
+    packed: bool,
+    uplo: *const c_char,
+    n: *const I,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     let up = uplo_of(ch(uplo));
     let (n, incx) = (rd(n), rd(incx));
@@ -783,59 +1276,118 @@ unsafe fn syr_f77<T: Scalar, I: XerblaNames>(
     if info != 0 {
         return report::<I>(&name6(T::KIND.prefix(), what.base(packed)), info);
     }
-    run_syr(what, Layout::Col, packed, up.unwrap(), u(n), x, incx, y, incy, a, u(lda.unwrap_or(1)))
+    run_syr(
+        what,
+        Layout::Col,
+        packed,
+        up.unwrap(),
+        u(n),
+        x,
+        incx,
+        y,
+        incy,
+        a,
+        u(lda.unwrap_or(1)),
+    )
 }
 
 #[cfg(core_has_syr)]
 pub(crate) unsafe fn syr<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, a: *mut T, lda: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
 #[cfg(core_has_her)]
 pub(crate) unsafe fn her<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T::Real, x: *const T, incx: *const I, a: *mut T,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T::Real,
+    x: *const T,
+    incx: *const I,
+    a: *mut T,
     lda: *const I,
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
 #[cfg(core_has_spr)]
 pub(crate) unsafe fn spr<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, ap: *mut T,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    ap: *mut T,
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
 #[cfg(core_has_hpr)]
 pub(crate) unsafe fn hpr<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T::Real, x: *const T, incx: *const I, ap: *mut T,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T::Real,
+    x: *const T,
+    incx: *const I,
+    ap: *mut T,
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
 #[cfg(core_has_syr2)]
 pub(crate) unsafe fn syr2<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, a: *mut T, lda: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
 #[cfg(core_has_her2)]
 pub(crate) unsafe fn her2<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, a: *mut T, lda: *const I,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    a: *mut T,
+    lda: *const I,
 ) {
     syr_f77::<T, I>(Upd::Her2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
 #[cfg(core_has_spr2)]
 pub(crate) unsafe fn spr2<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, ap: *mut T,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    ap: *mut T,
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), true, uplo, n, x, incx, y, incy, ap, n)
 }
 #[cfg(core_has_hpr2)]
 pub(crate) unsafe fn hpr2<T: Scalar, I: XerblaNames>(
-    uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
-    incy: *const I, ap: *mut T,
+    uplo: *const c_char,
+    n: *const I,
+    alpha: *const T,
+    x: *const T,
+    incx: *const I,
+    y: *const T,
+    incy: *const I,
+    ap: *mut T,
 ) {
     syr_f77::<T, I>(Upd::Her2(*alpha), true, uplo, n, x, incx, y, incy, ap, n)
 }

@@ -94,7 +94,8 @@ pub fn isa() -> Isa {
 }
 
 fn choose_from_env() -> Isa {
-    let (isa, message) = resolve_request(std::env::var("OXBLAS_ISA").ok().as_deref(), detected_isa());
+    let (isa, message) =
+        resolve_request(std::env::var("OXBLAS_ISA").ok().as_deref(), detected_isa());
     if let Some(m) = message {
         eprintln!("oxblas: {m}");
     }
@@ -104,14 +105,26 @@ fn choose_from_env() -> Isa {
 /// The ISA to use for an `OXBLAS_ISA` value on a CPU whose best is `best`,
 /// and the message to print when the request cannot be honoured.
 fn resolve_request(request: Option<&str>, best: Isa) -> (Isa, Option<String>) {
-    let Some(s) = request.filter(|s| !s.trim().is_empty()) else { return (best, None) };
+    let Some(s) = request.filter(|s| !s.trim().is_empty()) else {
+        return (best, None);
+    };
     match Isa::parse(s) {
         Some(req) if req <= best => (req, None),
         Some(req) => (
             best,
-            Some(format!("OXBLAS_ISA={} is not supported by this CPU; using {} instead", req.name(), best.name())),
+            Some(format!(
+                "OXBLAS_ISA={} is not supported by this CPU; using {} instead",
+                req.name(),
+                best.name()
+            )),
         ),
-        None => (best, Some(format!("OXBLAS_ISA={s:?} is not one of portable, avx2, avx512; using {}", best.name()))),
+        None => (
+            best,
+            Some(format!(
+                "OXBLAS_ISA={s:?} is not one of portable, avx2, avx512; using {}",
+                best.name()
+            )),
+        ),
     }
 }
 
@@ -145,8 +158,14 @@ mod tests {
     #[test]
     fn requests_are_clamped_with_a_message() {
         assert_eq!(resolve_request(None, Isa::Avx2), (Isa::Avx2, None));
-        assert_eq!(resolve_request(Some("portable"), Isa::Avx512).0, Isa::Portable);
-        assert_eq!(resolve_request(Some("AVX2"), Isa::Avx512), (Isa::Avx2, None));
+        assert_eq!(
+            resolve_request(Some("portable"), Isa::Avx512).0,
+            Isa::Portable
+        );
+        assert_eq!(
+            resolve_request(Some("AVX2"), Isa::Avx512),
+            (Isa::Avx2, None)
+        );
         let (isa, msg) = resolve_request(Some("avx512"), Isa::Avx2);
         assert_eq!(isa, Isa::Avx2);
         assert!(msg.unwrap().contains("not supported"));

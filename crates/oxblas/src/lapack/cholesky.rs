@@ -128,12 +128,24 @@ unsafe fn lauum_lower<T: Scalar>(a: Blk<T>) -> Result<()> {
     }
     let n1 = split(n);
     let n2 = n - n1;
-    let (a11, a21, a22) = (a.sub(0, 0, n1, n1), a.sub(n1, 0, n2, n1), a.sub(n1, n1, n2, n2));
+    let (a11, a21, a22) = (
+        a.sub(0, 0, n1, n1),
+        a.sub(n1, 0, n2, n1),
+        a.sub(n1, n1, n2, n2),
+    );
     lauum_lower(a11)?;
     let one = T::Real::one();
     // SAFETY: disjoint quarters; each call writes one of them.
     herk(Uplo::Lower, Op::ConjTrans, one, a21.rf(), one, a11.mt())?;
-    trmm(Side::Left, Uplo::Lower, Op::ConjTrans, Diag::NonUnit, T::one(), a22.rf(), a21.mt())?;
+    trmm(
+        Side::Left,
+        Uplo::Lower,
+        Op::ConjTrans,
+        Diag::NonUnit,
+        T::one(),
+        a22.rf(),
+        a21.mt(),
+    )?;
     lauum_lower(a22)
 }
 

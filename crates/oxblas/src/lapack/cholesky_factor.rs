@@ -87,10 +87,25 @@ unsafe fn update_block_column<T: Scalar>(a: Blk<T>, j: usize, c0: usize) -> Resu
     let one = T::Real::one();
     // SAFETY: the panel columns j..j+NB (read) and the block column c0..c1
     // (written) are disjoint.
-    herk(Uplo::Lower, Op::NoTrans, -one, lc.rf(), one, a.sub(c0, c0, w, w).mt())?;
+    herk(
+        Uplo::Lower,
+        Op::NoTrans,
+        -one,
+        lc.rf(),
+        one,
+        a.sub(c0, c0, w, w).mt(),
+    )?;
     if c1 < n {
         let lb = a.sub(c1, j, n - c1, NB);
-        gemm(Op::NoTrans, Op::ConjTrans, -T::one(), lb.rf(), lc.rf(), T::one(), a.sub(c1, c0, n - c1, w).mt())?;
+        gemm(
+            Op::NoTrans,
+            Op::ConjTrans,
+            -T::one(),
+            lb.rf(),
+            lc.rf(),
+            T::one(),
+            a.sub(c1, c0, n - c1, w).mt(),
+        )?;
     }
     Ok(())
 }
@@ -109,7 +124,10 @@ unsafe fn step_lookahead<T: Scalar>(
     let failure: Mutex<Option<Error>> = Mutex::new(None);
     let panel_info = AtomicUsize::new(0);
     let fail = |e: Error| {
-        failure.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+        failure
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .get_or_insert(e);
     };
     parallel_for(nt, &|tid, _| {
         if tid == 0 {
@@ -159,10 +177,25 @@ unsafe fn chol_panel<T: Scalar>(p: Blk<T>) -> Result<usize> {
     let one = T::Real::one();
     // SAFETY: the left half (read) and the right half (written) of the
     // panel are disjoint; HERK writes only the lower triangle of the square.
-    herk(Uplo::Lower, Op::NoTrans, -one, l_top.rf(), one, p.sub(n1, n1, n2, n2).mt())?;
+    herk(
+        Uplo::Lower,
+        Op::NoTrans,
+        -one,
+        l_top.rf(),
+        one,
+        p.sub(n1, n1, n2, n2).mt(),
+    )?;
     if m > w {
         let l_below = p.sub(w, 0, m - w, n1);
-        gemm(Op::NoTrans, Op::ConjTrans, -T::one(), l_below.rf(), l_top.rf(), T::one(), p.sub(w, n1, m - w, n2).mt())?;
+        gemm(
+            Op::NoTrans,
+            Op::ConjTrans,
+            -T::one(),
+            l_below.rf(),
+            l_top.rf(),
+            T::one(),
+            p.sub(w, n1, m - w, n2).mt(),
+        )?;
     }
     let info = chol_panel(p.sub(n1, n1, m - n1, n2))?;
     Ok(if info > 0 { info + n1 } else { 0 })

@@ -87,7 +87,12 @@ pub fn getrf<T: Scalar>(mut a: MatMut<'_, T>, ipiv: &mut [usize]) -> Result<usiz
 ///
 /// Errors: non-square LU or B with other than n rows (DimensionMismatch),
 /// ipiv shorter than n or out of range (position 6).
-pub fn getrs<T: Scalar>(op: Op, lu: MatRef<'_, T>, ipiv: &[usize], mut b: MatMut<'_, T>) -> Result<()> {
+pub fn getrs<T: Scalar>(
+    op: Op,
+    lu: MatRef<'_, T>,
+    ipiv: &[usize],
+    mut b: MatMut<'_, T>,
+) -> Result<()> {
     let n = lu.nrows();
     require_square("getrs: LU", n, lu.ncols())?;
     if b.nrows() != n {
@@ -107,11 +112,35 @@ pub fn getrs<T: Scalar>(op: Op, lu: MatRef<'_, T>, ipiv: &[usize], mut b: MatMut
         // A = P^T L U:  X = U^-1 L^-1 P B.
         // SAFETY: B's block covers its exclusive view; pivots checked < n.
         unsafe { factor::laswp(Blk::of(&mut b), 0, piv, true) };
-        trsm(Side::Left, Uplo::Lower, Op::NoTrans, Diag::Unit, one, lu, b.rb_mut())?;
-        trsm(Side::Left, Uplo::Upper, Op::NoTrans, Diag::NonUnit, one, lu, b.rb_mut())?;
+        trsm(
+            Side::Left,
+            Uplo::Lower,
+            Op::NoTrans,
+            Diag::Unit,
+            one,
+            lu,
+            b.rb_mut(),
+        )?;
+        trsm(
+            Side::Left,
+            Uplo::Upper,
+            Op::NoTrans,
+            Diag::NonUnit,
+            one,
+            lu,
+            b.rb_mut(),
+        )?;
     } else {
         // op(A) = op(U) op(L) P:  X = P^T op(L)^-1 op(U)^-1 B.
-        trsm(Side::Left, Uplo::Upper, op, Diag::NonUnit, one, lu, b.rb_mut())?;
+        trsm(
+            Side::Left,
+            Uplo::Upper,
+            op,
+            Diag::NonUnit,
+            one,
+            lu,
+            b.rb_mut(),
+        )?;
         trsm(Side::Left, Uplo::Lower, op, Diag::Unit, one, lu, b.rb_mut())?;
         // SAFETY: as above.
         unsafe { factor::laswp(Blk::of(&mut b), 0, piv, false) };
@@ -122,7 +151,11 @@ pub fn getrs<T: Scalar>(op: Op, lu: MatRef<'_, T>, ipiv: &[usize], mut b: MatMut
 /// Solves `A X = B` (LAPACK xGESV): A (n x n) is overwritten by its LU
 /// factors, B by X. Returns [`getrf`]'s info; when it is positive, A is
 /// singular and B is left unchanged.
-pub fn gesv<T: Scalar>(mut a: MatMut<'_, T>, ipiv: &mut [usize], b: MatMut<'_, T>) -> Result<usize> {
+pub fn gesv<T: Scalar>(
+    mut a: MatMut<'_, T>,
+    ipiv: &mut [usize],
+    b: MatMut<'_, T>,
+) -> Result<usize> {
     let n = a.nrows();
     require_square("gesv: A", n, a.ncols())?;
     if b.nrows() != n {
@@ -203,7 +236,11 @@ pub fn det<T: Scalar>(lu: MatRef<'_, T>, ipiv: &[usize]) -> T {
         if u.is_zero() {
             // Exactly singular, unless a NaN elsewhere says otherwise.
             let nan = (0..n).any(|k| lu.get(k, k).has_nan());
-            return if nan { T::from_real(T::Real::from_f64(f64::NAN)) } else { T::zero() };
+            return if nan {
+                T::from_real(T::Real::from_f64(f64::NAN))
+            } else {
+                T::zero()
+            };
         }
         // Both factors within [2^-64, 2^64] (exact power-of-two scalings),
         // so their product can neither overflow nor underflow.
@@ -242,7 +279,11 @@ pub fn det<T: Scalar>(lu: MatRef<'_, T>, ipiv: &[usize]) -> T {
 /// If LU is not square or ipiv is shorter than n.
 pub fn slogdet<T: Scalar>(lu: MatRef<'_, T>, ipiv: &[usize]) -> (T, T::Real) {
     let n = det_args(&lu, ipiv);
-    let mut sign = if odd_permutation(&ipiv[..n]) { -T::one() } else { T::one() };
+    let mut sign = if odd_permutation(&ipiv[..n]) {
+        -T::one()
+    } else {
+        T::one()
+    };
     let mut log = 0.0f64;
     for i in 0..n {
         let u = lu.get(i, i);

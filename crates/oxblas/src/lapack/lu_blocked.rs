@@ -28,8 +28,8 @@
 //! depend on the column partition), so results are bitwise identical for
 //! every thread count.
 
-use super::factor::{getrf_rec, laswp};
 use super::super::triangular::blk::Blk;
+use super::factor::{getrf_rec, laswp};
 use crate::blas::level3::{gemm, trsm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
@@ -95,7 +95,12 @@ pub(crate) unsafe fn getrf_blocked<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> 
 
 /// Factors the panel of columns `j .. j + jb` (rows j..m); pivots come out
 /// absolute (row indices of `a`); returns the global info of the panel.
-unsafe fn factor_panel<T: Scalar>(a: Blk<T>, j: usize, jb: usize, ipiv: &mut [usize]) -> Result<usize> {
+unsafe fn factor_panel<T: Scalar>(
+    a: Blk<T>,
+    j: usize,
+    jb: usize,
+    ipiv: &mut [usize],
+) -> Result<usize> {
     let pinfo = getrf_rec(a.sub(j, j, a.m - j, jb), ipiv)?;
     for p in ipiv.iter_mut() {
         *p += j;
@@ -105,7 +110,14 @@ unsafe fn factor_panel<T: Scalar>(a: Blk<T>, j: usize, jb: usize, ipiv: &mut [us
 
 /// Applies the factored panel (columns j..j+jb, pivots `piv`) to columns
 /// `c0 .. c1`: interchanges, `A12 <- L11^-1 A12`, `A22 -= L21 A12`.
-unsafe fn update_cols<T: Scalar>(a: Blk<T>, j: usize, jb: usize, c0: usize, c1: usize, piv: &[usize]) -> Result<()> {
+unsafe fn update_cols<T: Scalar>(
+    a: Blk<T>,
+    j: usize,
+    jb: usize,
+    c0: usize,
+    c1: usize,
+    piv: &[usize],
+) -> Result<()> {
     let m = a.m;
     let w = c1 - c0;
     if w == 0 {
@@ -113,11 +125,30 @@ unsafe fn update_cols<T: Scalar>(a: Blk<T>, j: usize, jb: usize, c0: usize, c1: 
     }
     laswp(a.sub(0, c0, m, w), j, piv, true);
     let (l11, a12) = (a.sub(j, j, jb, jb), a.sub(j, c0, jb, w));
-    let (l21, a22) = (a.sub(j + jb, j, m - j - jb, jb), a.sub(j + jb, c0, m - j - jb, w));
+    let (l21, a22) = (
+        a.sub(j + jb, j, m - j - jb, jb),
+        a.sub(j + jb, c0, m - j - jb, w),
+    );
     // SAFETY: the panel (read) and the columns c0..c1 (written) are disjoint,
     // and A12 / A22 are disjoint row ranges of those columns.
-    trsm(Side::Left, Uplo::Lower, Op::NoTrans, Diag::Unit, T::one(), l11.rf(), a12.mt())?;
-    gemm(Op::NoTrans, Op::NoTrans, -T::one(), l21.rf(), a12.rf(), T::one(), a22.mt())
+    trsm(
+        Side::Left,
+        Uplo::Lower,
+        Op::NoTrans,
+        Diag::Unit,
+        T::one(),
+        l11.rf(),
+        a12.mt(),
+    )?;
+    gemm(
+        Op::NoTrans,
+        Op::NoTrans,
+        -T::one(),
+        l21.rf(),
+        a12.rf(),
+        T::one(),
+        a22.mt(),
+    )
 }
 
 /// One step with look-ahead on `nt` threads: thread 0 updates the next
@@ -147,7 +178,10 @@ unsafe fn step_lookahead<T: Scalar>(
         if c0 >= n {
             break;
         }
-        let w = ((n - c0) / (2 * nt)).max(MIN_CHUNK).next_multiple_of(16).min(n - c0);
+        let w = ((n - c0) / (2 * nt))
+            .max(MIN_CHUNK)
+            .next_multiple_of(16)
+            .min(n - c0);
         if cursor
             .compare_exchange(c0, c0 + w, Ordering::Relaxed, Ordering::Relaxed)
             .is_err()
@@ -157,7 +191,10 @@ unsafe fn step_lookahead<T: Scalar>(
         // SAFETY: the compare-exchange hands out disjoint column ranges
         // right of the next panel.
         if let Err(e) = unsafe { update_cols(a, j, jb, c0, c0 + w, piv) } {
-            failure.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+            failure
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .get_or_insert(e);
         }
     };
     parallel_for(nt, &|tid, _| {
@@ -171,7 +208,10 @@ unsafe fn step_lookahead<T: Scalar>(
             match r {
                 Ok(info) => out.1 = info,
                 Err(e) => {
-                    failure.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
+                    failure
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .get_or_insert(e);
                 }
             }
         }

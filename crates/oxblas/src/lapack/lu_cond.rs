@@ -24,12 +24,30 @@ use crate::scalar::{RealScalar, Scalar};
 /// products for ConjTrans), compiled per ISA; the level 3 TRSM would invert
 /// its diagonal blocks on every one of the estimator's solves. Other
 /// layouts go through TRSM.
-fn trsv<T: Scalar>(lu: &MatRef<'_, T>, lower: bool, unit: bool, ct: bool, x: &mut [T]) -> Result<()> {
+fn trsv<T: Scalar>(
+    lu: &MatRef<'_, T>,
+    lower: bool,
+    unit: bool,
+    ct: bool,
+    x: &mut [T],
+) -> Result<()> {
     let n = lu.nrows();
     if lu.row_stride() != 1 {
-        let (uplo, diag) = if lower { (Uplo::Lower, Diag::Unit) } else { (Uplo::Upper, Diag::NonUnit) };
+        let (uplo, diag) = if lower {
+            (Uplo::Lower, Diag::Unit)
+        } else {
+            (Uplo::Upper, Diag::NonUnit)
+        };
         let op = if ct { Op::ConjTrans } else { Op::NoTrans };
-        return trsm(Side::Left, uplo, op, diag, T::one(), *lu, MatMut::col_major(x, n, 1, n.max(1))?);
+        return trsm(
+            Side::Left,
+            uplo,
+            op,
+            diag,
+            T::one(),
+            *lu,
+            MatMut::col_major(x, n, 1, n.max(1))?,
+        );
     }
     let (p, ld) = (lu.as_ptr(), lu.col_stride());
     // SAFETY: unit row stride: column j is the n contiguous elements at
@@ -49,20 +67,52 @@ fn trsv<T: Scalar>(lu: &MatRef<'_, T>, lower: bool, unit: bool, ct: bool, x: &mu
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn trsv_avx512<T: Scalar>(p: *const T, ld: isize, n: usize, lower: bool, unit: bool, ct: bool, x: &mut [T]) {
+unsafe fn trsv_avx512<T: Scalar>(
+    p: *const T,
+    ld: isize,
+    n: usize,
+    lower: bool,
+    unit: bool,
+    ct: bool,
+    x: &mut [T],
+) {
     trsv_kernel(p, ld, n, lower, unit, ct, x)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn trsv_avx2<T: Scalar>(p: *const T, ld: isize, n: usize, lower: bool, unit: bool, ct: bool, x: &mut [T]) {
+unsafe fn trsv_avx2<T: Scalar>(
+    p: *const T,
+    ld: isize,
+    n: usize,
+    lower: bool,
+    unit: bool,
+    ct: bool,
+    x: &mut [T],
+) {
     trsv_kernel(p, ld, n, lower, unit, ct, x)
 }
 
 #[inline(always)]
-unsafe fn trsv_kernel<T: Scalar>(p: *const T, ld: isize, n: usize, lower: bool, unit: bool, ct: bool, x: &mut [T]) {
+unsafe fn trsv_kernel<T: Scalar>(
+    p: *const T,
+    ld: isize,
+    n: usize,
+    lower: bool,
+    unit: bool,
+    ct: bool,
+    x: &mut [T],
+) {
     let col = |j: usize| core::slice::from_raw_parts(p.offset(j as isize * ld), n);
-    let diag = |j: usize, v: T| if unit { v } else if ct { v / col(j)[j].conj() } else { v / col(j)[j] };
+    let diag = |j: usize, v: T| {
+        if unit {
+            v
+        } else if ct {
+            v / col(j)[j].conj()
+        } else {
+            v / col(j)[j]
+        }
+    };
     match (lower, ct) {
         (true, false) => {
             for j in 0..n {
@@ -165,12 +215,7 @@ pub(crate) fn norm1_estimate<T: Scalar>(
         apply(&mut x)?;
         let estold = est;
         est = sum_abs(&x);
-        if !T::IS_COMPLEX
-            && x
-                .iter()
-                .zip(&isgn)
-                .all(|(v, &s)| (v.re() >= zero) == s)
-        {
+        if !T::IS_COMPLEX && x.iter().zip(&isgn).all(|(v, &s)| (v.re() >= zero) == s) {
             break; // repeated sign vector: converged
         }
         if est <= estold {
@@ -267,7 +312,11 @@ pub fn gecon<T: Scalar>(norm: Norm, lu: MatRef<'_, T>, anorm: T::Real) -> Result
     // U^-1 L^-1 x, and the conjugate transpose L^-H U^-H x.
     let solve = |x: &mut [T], h: bool| -> Result<()> {
         // (lower, unit) for L and U, in the order they apply.
-        let order = if h { [(false, false), (true, true)] } else { [(true, true), (false, false)] };
+        let order = if h {
+            [(false, false), (true, true)]
+        } else {
+            [(true, true), (false, false)]
+        };
         for (lower, unit) in order {
             trsv(&lu, lower, unit, h, x)?;
         }

@@ -69,7 +69,15 @@ pub(crate) unsafe fn getrf_rec<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> Resu
     // SAFETY: the four quarters are disjoint; each call writes one of them
     // and reads others.
     trsm_unit_lower(a11, a12)?;
-    gemm(Op::NoTrans, Op::NoTrans, -T::one(), a21.rf(), a12.rf(), T::one(), a22.mt())?;
+    gemm(
+        Op::NoTrans,
+        Op::NoTrans,
+        -T::one(),
+        a21.rf(),
+        a12.rf(),
+        T::one(),
+        a22.mt(),
+    )?;
     let info2 = getrf_rec(a22, ipiv2)?;
     for p in ipiv2.iter_mut() {
         *p += n1;
@@ -95,7 +103,15 @@ pub(crate) unsafe fn getrf_rec<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> Resu
 pub(crate) unsafe fn trsm_unit_lower<T: Scalar>(l: Blk<T>, b: Blk<T>) -> Result<()> {
     if l.n > SMALL_TRSM || l.rs != 1 || b.rs != 1 {
         // SAFETY: disjoint blocks (caller).
-        return trsm(Side::Left, Uplo::Lower, Op::NoTrans, Diag::Unit, T::one(), l.rf(), b.mt());
+        return trsm(
+            Side::Left,
+            Uplo::Lower,
+            Op::NoTrans,
+            Diag::Unit,
+            T::one(),
+            l.rf(),
+            b.mt(),
+        );
     }
     #[cfg(target_arch = "x86_64")]
     match isa() {
@@ -238,7 +254,13 @@ unsafe fn leaf<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> usize {
 
 /// Runs the leaf kernel compiled for the current ISA (the arithmetic is the
 /// same for every ISA: no FMA contraction, only wider vectors).
-unsafe fn leaf_dispatch<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize, ipiv: &mut [usize]) -> usize {
+unsafe fn leaf_dispatch<T: Scalar>(
+    p: *mut T,
+    ld: isize,
+    m: usize,
+    w: usize,
+    ipiv: &mut [usize],
+) -> usize {
     #[cfg(target_arch = "x86_64")]
     match isa() {
         Isa::Avx512 => return leaf_avx512(p, ld, m, w, ipiv),
@@ -250,13 +272,25 @@ unsafe fn leaf_dispatch<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize, ipi
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f")]
-unsafe fn leaf_avx512<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize, ipiv: &mut [usize]) -> usize {
+unsafe fn leaf_avx512<T: Scalar>(
+    p: *mut T,
+    ld: isize,
+    m: usize,
+    w: usize,
+    ipiv: &mut [usize],
+) -> usize {
     leaf_kernel(p, ld, m, w, ipiv)
 }
 
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2")]
-unsafe fn leaf_avx2<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize, ipiv: &mut [usize]) -> usize {
+unsafe fn leaf_avx2<T: Scalar>(
+    p: *mut T,
+    ld: isize,
+    m: usize,
+    w: usize,
+    ipiv: &mut [usize],
+) -> usize {
     leaf_kernel(p, ld, m, w, ipiv)
 }
 
@@ -272,7 +306,13 @@ unsafe fn col<'a, T>(p: *mut T, ld: isize, m: usize, j: usize) -> &'a mut [T] {
 /// # Safety
 /// `p + j*ld + i` valid for i < m, j < w; columns disjoint; m >= w.
 #[inline(always)]
-unsafe fn leaf_kernel<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize, ipiv: &mut [usize]) -> usize {
+unsafe fn leaf_kernel<T: Scalar>(
+    p: *mut T,
+    ld: isize,
+    m: usize,
+    w: usize,
+    ipiv: &mut [usize],
+) -> usize {
     let sfmin = sfmin::<T>();
     let mut info = 0;
     for j in 0..w.min(m) {

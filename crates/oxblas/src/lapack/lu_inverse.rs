@@ -57,8 +57,32 @@ pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
     ul_product(a11)?;
     // SAFETY: the quarters are disjoint; each call writes one and reads
     // others (A22's two triangles are only read here).
-    gemm(Op::NoTrans, Op::NoTrans, T::one(), a12.rf(), a21.rf(), T::one(), a11.mt())?;
-    trmm(Side::Right, Uplo::Lower, Op::NoTrans, Diag::Unit, T::one(), a22.rf(), a12.mt())?;
-    trmm(Side::Left, Uplo::Upper, Op::NoTrans, Diag::NonUnit, T::one(), a22.rf(), a21.mt())?;
+    gemm(
+        Op::NoTrans,
+        Op::NoTrans,
+        T::one(),
+        a12.rf(),
+        a21.rf(),
+        T::one(),
+        a11.mt(),
+    )?;
+    trmm(
+        Side::Right,
+        Uplo::Lower,
+        Op::NoTrans,
+        Diag::Unit,
+        T::one(),
+        a22.rf(),
+        a12.mt(),
+    )?;
+    trmm(
+        Side::Left,
+        Uplo::Upper,
+        Op::NoTrans,
+        Diag::NonUnit,
+        T::one(),
+        a22.rf(),
+        a21.mt(),
+    )?;
     ul_product(a22)
 }

@@ -143,7 +143,11 @@ impl SumSq {
             if self.med > 0.0 || self.med.is_nan() {
                 let med = self.med.sqrt();
                 let small = self.small.sqrt() / SSML;
-                let (lo, hi) = if small > med { (med, small) } else { (small, med) };
+                let (lo, hi) = if small > med {
+                    (med, small)
+                } else {
+                    (small, med)
+                };
                 let r = lo / hi;
                 return hi * (1.0 + r * r).sqrt();
             }
@@ -279,7 +283,10 @@ fn abs_fast<T: Scalar>(z: T) -> T::Real {
 fn col_sum<T: Scalar>(c: &[T]) -> T::Real {
     let mut acc = [T::Real::zero(); LANES];
     let chunks = c.chunks_exact(LANES);
-    let rest = chunks.remainder().iter().fold(T::Real::zero(), |s, &z| s + abs_fast(z));
+    let rest = chunks
+        .remainder()
+        .iter()
+        .fold(T::Real::zero(), |s, &z| s + abs_fast(z));
     for ch in chunks {
         for k in 0..LANES {
             acc[k] += abs_fast(ch[k]);
@@ -291,7 +298,10 @@ fn col_sum<T: Scalar>(c: &[T]) -> T::Real {
 fn col_max<T: Scalar>(c: &[T]) -> T::Real {
     let mut acc = [T::Real::zero(); LANES];
     let chunks = c.chunks_exact(LANES);
-    let rest = chunks.remainder().iter().fold(T::Real::zero(), |s, &z| max_nan(s, abs_fast(z)));
+    let rest = chunks
+        .remainder()
+        .iter()
+        .fold(T::Real::zero(), |s, &z| max_nan(s, abs_fast(z)));
     for ch in chunks {
         for k in 0..LANES {
             acc[k] = max_nan(acc[k], abs_fast(ch[k]));
@@ -374,7 +384,11 @@ impl<T: Scalar> Elems<T> for Trapezoid<'_, T> {
     fn for_each(&self, mut visit: impl FnMut(usize, usize, T::Real, T, bool)) {
         let (m, n) = (self.a.nrows(), self.a.ncols());
         for j in 0..n {
-            let (i0, i1) = if self.lower { (j, m) } else { (0, (j + 1).min(m)) };
+            let (i0, i1) = if self.lower {
+                (j, m)
+            } else {
+                (0, (j + 1).min(m))
+            };
             for i in i0..i1 {
                 if self.unit && i == j {
                     visit(i, j, T::Real::one(), T::one(), false);

@@ -91,14 +91,34 @@ unsafe fn trtri_lower<T: Scalar>(a: Blk<T>, unit: bool) -> Result<()> {
     }
     let n1 = split(n);
     let n2 = n - n1;
-    let (a11, a21, a22) = (a.sub(0, 0, n1, n1), a.sub(n1, 0, n2, n1), a.sub(n1, n1, n2, n2));
+    let (a11, a21, a22) = (
+        a.sub(0, 0, n1, n1),
+        a.sub(n1, 0, n2, n1),
+        a.sub(n1, n1, n2, n2),
+    );
     let d = if unit { Diag::Unit } else { Diag::NonUnit };
     trtri_lower(a11, unit)?;
     trtri_lower(a22, unit)?;
     // SAFETY: A11, A21 and A22 are disjoint quarters of `a`; A21 is the only
     // one written, and the triangles read from A11 / A22 stay unchanged.
-    trmm(Side::Left, Uplo::Lower, Op::NoTrans, d, T::one(), a22.rf(), a21.mt())?;
-    trmm(Side::Right, Uplo::Lower, Op::NoTrans, d, -T::one(), a11.rf(), a21.mt())
+    trmm(
+        Side::Left,
+        Uplo::Lower,
+        Op::NoTrans,
+        d,
+        T::one(),
+        a22.rf(),
+        a21.mt(),
+    )?;
+    trmm(
+        Side::Right,
+        Uplo::Lower,
+        Op::NoTrans,
+        d,
+        -T::one(),
+        a11.rf(),
+        a21.mt(),
+    )
 }
 
 /// Inverse of a triangular matrix in place (LAPACK xTRTRI).

@@ -226,7 +226,8 @@ fn complex_lanes<T: Scalar>(
     let mut lc = lr.chunks_exact(2 * LANES);
     let zero = T::Real::zero();
     for (xp, lp) in (&mut xc).zip(&mut lc) {
-        let (mut a, mut b, mut u, mut v) = ([zero; LANES], [zero; LANES], [zero; LANES], [zero; LANES]);
+        let (mut a, mut b, mut u, mut v) =
+            ([zero; LANES], [zero; LANES], [zero; LANES], [zero; LANES]);
         for k in 0..LANES {
             a[k] = lp[2 * k];
             b[k] = lp[2 * k + 1];
@@ -241,7 +242,11 @@ fn complex_lanes<T: Scalar>(
             xp[2 * k + 1] = v[k];
         }
     }
-    for (xp, lp) in xc.into_remainder().chunks_exact_mut(2).zip(lc.remainder().chunks_exact(2)) {
+    for (xp, lp) in xc
+        .into_remainder()
+        .chunks_exact_mut(2)
+        .zip(lc.remainder().chunks_exact(2))
+    {
         (xp[0], xp[1]) = f(xp[0], xp[1], lp[0], lp[1]);
     }
 }
@@ -256,7 +261,9 @@ pub(crate) fn axpy_sub<T: Scalar>(x: &mut [T], l: &[T], c: T) {
         return;
     }
     let (cr, ci) = (c.re(), c.im());
-    complex_lanes(x, l, |u, v, a, b| (u - (a * cr - b * ci), v - (a * ci + b * cr)));
+    complex_lanes(x, l, |u, v, a, b| {
+        (u - (a * cr - b * ci), v - (a * ci + b * cr))
+    });
 }
 
 /// `x *= c` elementwise.

@@ -174,9 +174,18 @@ pub struct Vector<T> {
 impl<T: Scalar> Vector<T> {
     pub fn new(n: usize, inc: isize, mut fill: impl FnMut() -> T) -> Vector<T> {
         let lead = 2;
-        let span = if n == 0 { 0 } else { (n - 1) * inc.unsigned_abs() + 1 };
+        let span = if n == 0 {
+            0
+        } else {
+            (n - 1) * inc.unsigned_abs() + 1
+        };
         let sentinel = T::from_parts(T::Real::from_f64(-999.0), T::Real::from_f64(333.0));
-        let mut v = Vector { buf: vec![sentinel; lead + span + 3], n, inc, lead };
+        let mut v = Vector {
+            buf: vec![sentinel; lead + span + 3],
+            n,
+            inc,
+            lead,
+        };
         for i in 0..n {
             let k = v.index(i);
             v.buf[k] = fill();
@@ -190,7 +199,11 @@ impl<T: Scalar> Vector<T> {
     /// Buffer index of element i, with the reference BLAS meaning of a
     /// negative increment (start at the far end).
     pub fn index(&self, i: usize) -> usize {
-        let start = if self.inc < 0 && self.n > 0 { (self.n - 1) * self.inc.unsigned_abs() } else { 0 };
+        let start = if self.inc < 0 && self.n > 0 {
+            (self.n - 1) * self.inc.unsigned_abs()
+        } else {
+            0
+        };
         (self.lead as isize + start as isize + i as isize * self.inc) as usize
     }
     pub fn at(&self, i: usize) -> T {
@@ -216,13 +229,19 @@ impl<T: Scalar> Vector<T> {
         for i in 0..self.n {
             inside[self.index(i)] = true;
         }
-        self.buf.iter().zip(inside).filter(|(_, x)| !x).map(|(v, _)| *v).collect()
+        self.buf
+            .iter()
+            .zip(inside)
+            .filter(|(_, x)| !x)
+            .map(|(v, _)| *v)
+            .collect()
     }
 }
 
 /// Bitwise equality of two scalars (NaN equal to the same NaN).
 pub fn same_bits<T: Scalar>(a: T, b: T) -> bool {
-    a.re().to_f64().to_bits() == b.re().to_f64().to_bits() && a.im().to_f64().to_bits() == b.im().to_f64().to_bits()
+    a.re().to_f64().to_bits() == b.re().to_f64().to_bits()
+        && a.im().to_f64().to_bits() == b.im().to_f64().to_bits()
 }
 
 /// Runs `f` once per ISA this CPU supports, with that ISA selected.
@@ -255,7 +274,11 @@ pub fn from_c64<T: Scalar>(z: oxblas::c64) -> T {
 
 impl Dm {
     pub fn zeros(m: usize, n: usize) -> Dm {
-        Dm { m, n, a: vec![oxblas::c64::new(0.0, 0.0); m * n] }
+        Dm {
+            m,
+            n,
+            a: vec![oxblas::c64::new(0.0, 0.0); m * n],
+        }
     }
     pub fn identity(n: usize) -> Dm {
         let mut d = Dm::zeros(n, n);
@@ -412,7 +435,9 @@ impl Dm {
         let mut phase = oxblas::c64::new(1.0, 0.0);
         let mut log = 0.0;
         for k in 0..n {
-            let p = (k..n).max_by(|&x, &y| a.get(x, k).norm().total_cmp(&a.get(y, k).norm())).unwrap();
+            let p = (k..n)
+                .max_by(|&x, &y| a.get(x, k).norm().total_cmp(&a.get(y, k).norm()))
+                .unwrap();
             if a.get(p, k).norm() == 0.0 {
                 return (oxblas::c64::new(0.0, 0.0), f64::NEG_INFINITY);
             }
@@ -451,7 +476,14 @@ pub fn nan_of<T: Scalar>() -> T {
 /// Band storage of an m x n band matrix: `(kl + ku + 1 + 2) x n` with the
 /// entries outside the band (and the two extra rows) NaN.
 #[allow(clippy::needless_range_loop)]
-pub fn band_of<T: Scalar>(full: &[Vec<T>], m: usize, n: usize, kl: usize, ku: usize, layout: Layout) -> Mat<T> {
+pub fn band_of<T: Scalar>(
+    full: &[Vec<T>],
+    m: usize,
+    n: usize,
+    kl: usize,
+    ku: usize,
+    layout: Layout,
+) -> Mat<T> {
     let mut b = Mat::new(kl + ku + 3, n, layout, nan_of::<T>);
     for j in 0..n {
         for i in j.saturating_sub(ku)..m.min(j + kl + 1) {

@@ -24,7 +24,9 @@ fn dot_impl<T: Scalar>(x: VecRef<T>, y: VecRef<T>, conj: bool, what: &'static st
         let (bx, by) = (SyncPtr(bx as *mut T), SyncPtr(by as *mut T));
         let bytes = 2 * n * core::mem::size_of::<T>();
         // SAFETY: [lo, hi) lies within the n contiguous elements of each view.
-        return Ok(chunked_sum(n, bytes, &|lo, hi| unsafe { f(hi - lo, bx.get().add(lo), by.get().add(lo)) }));
+        return Ok(chunked_sum(n, bytes, &|lo, hi| unsafe {
+            f(hi - lo, bx.get().add(lo), by.get().add(lo))
+        }));
     }
     Ok(dot_loop(n, px, incx, py, incy, conj))
 }
@@ -33,7 +35,14 @@ fn dot_impl<T: Scalar>(x: VecRef<T>, y: VecRef<T>, conj: bool, what: &'static st
 const SMALL: usize = 8;
 
 /// `sum op(x_i) y_i` in a scalar loop (short or strided vectors).
-fn dot_loop<T: Scalar>(n: usize, px: *const T, incx: isize, py: *const T, incy: isize, conj: bool) -> T {
+fn dot_loop<T: Scalar>(
+    n: usize,
+    px: *const T,
+    incx: isize,
+    py: *const T,
+    incy: isize,
+    conj: bool,
+) -> T {
     let mut s = T::zero();
     for i in 0..n {
         // SAFETY: the callers pass the pointers and increments of two views

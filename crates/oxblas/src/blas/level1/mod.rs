@@ -47,7 +47,11 @@ pub(crate) fn same_len(what: &'static str, nx: usize, ny: usize) -> Result<()> {
     if nx == ny {
         Ok(())
     } else {
-        Err(Error::DimensionMismatch { what, expected: (nx, 1), found: (ny, 1) })
+        Err(Error::DimensionMismatch {
+            what,
+            expected: (nx, 1),
+            found: (ny, 1),
+        })
     }
 }
 
@@ -102,9 +106,23 @@ pub(crate) fn consts<R: RealScalar>() -> Consts<R> {
     let p = |e: i32| R::from_f64(2f64.powi(e));
     if R::KIND == ScalarKind::F32 {
         // minexponent -125, maxexponent 128, digits 24.
-        Consts { safmin: p(-126), safmax: p(126), tsml: p(-63), tbig: p(52), ssml: p(75), sbig: p(-76) }
+        Consts {
+            safmin: p(-126),
+            safmax: p(126),
+            tsml: p(-63),
+            tbig: p(52),
+            ssml: p(75),
+            sbig: p(-76),
+        }
     } else {
         // minexponent -1021, maxexponent 1024, digits 53.
-        Consts { safmin: p(-1022), safmax: p(1022), tsml: p(-511), tbig: p(486), ssml: p(537), sbig: p(-538) }
+        Consts {
+            safmin: p(-1022),
+            safmax: p(1022),
+            tsml: p(-511),
+            tbig: p(486),
+            ssml: p(537),
+            sbig: p(-538),
+        }
     }
 }

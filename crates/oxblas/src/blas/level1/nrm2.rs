@@ -98,7 +98,11 @@ fn blue<R: RealScalar>(vals: impl Iterator<Item = R>) -> R {
         if med_used {
             let amed = amed.sqrt();
             let asml = asml.sqrt() / k.ssml;
-            let (ymin, ymax) = if asml > amed { (amed, asml) } else { (asml, amed) };
+            let (ymin, ymax) = if asml > amed {
+                (amed, asml)
+            } else {
+                (asml, amed)
+            };
             let q = ymin / ymax;
             (one, ymax * ymax * (one + q * q))
         } else {

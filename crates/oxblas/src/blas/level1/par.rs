@@ -78,7 +78,9 @@ pub(crate) fn for_ranges(n: usize, bytes: usize, f: &(dyn Fn(usize, usize) + Syn
         return f(0, n);
     }
     let chunk = n.div_ceil(nt * CHUNKS_PER_THREAD).next_multiple_of(64);
-    for_chunks(n.div_ceil(chunk), nt, &|c| f(c * chunk, ((c + 1) * chunk).min(n)));
+    for_chunks(n.div_ceil(chunk), nt, &|c| {
+        f(c * chunk, ((c + 1) * chunk).min(n))
+    });
 }
 
 /// `sum_c f(chunk c)` over chunks of `0..n` whose boundaries depend only on

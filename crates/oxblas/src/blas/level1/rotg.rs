@@ -142,7 +142,11 @@ fn rotg_complex<T: Scalar>(f: T, g: T) -> (T::Real, T, T) {
             // f2/h2 may be subnormal and h2/f2 overflow; here h2 == g2.
             let d = (f2 * h2).sqrt();
             let c = f2 / d;
-            let r = if c >= k.safmin { cdiv(f, c) } else { cscale(f, h2 / d) };
+            let r = if c >= k.safmin {
+                cdiv(f, c)
+            } else {
+                cscale(f, h2 / d)
+            };
             (c, g.conj() * cdiv(f, d), r)
         }
     } else {
@@ -177,7 +181,11 @@ fn rotg_complex<T: Scalar>(f: T, g: T) -> (T::Real, T, T) {
         } else {
             let d = (f2 * h2).sqrt();
             c = f2 / d;
-            r = if c >= k.safmin { cdiv(fs, c) } else { cscale(fs, h2 / d) };
+            r = if c >= k.safmin {
+                cdiv(fs, c)
+            } else {
+                cscale(fs, h2 / d)
+            };
             s = gs.conj() * cdiv(fs, d);
         }
         (c * w, s, cscale(r, u))

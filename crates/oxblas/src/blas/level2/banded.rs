@@ -15,9 +15,18 @@ use crate::scalar::Scalar;
 use crate::vec::{VecMut, VecRef};
 
 /// `IllegalArgument` for a band view with fewer than `need` rows.
-pub(super) fn check_band_rows(routine: &'static str, rows: usize, need: usize, position: i32) -> Result<()> {
+pub(super) fn check_band_rows(
+    routine: &'static str,
+    rows: usize,
+    need: usize,
+    position: i32,
+) -> Result<()> {
     if rows < need {
-        Err(Error::IllegalArgument { routine, position, why: "band view has fewer rows than bandwidth + 1" })
+        Err(Error::IllegalArgument {
+            routine,
+            position,
+            why: "band view has fewer rows than bandwidth + 1",
+        })
     } else {
         Ok(())
     }
@@ -26,7 +35,8 @@ pub(super) fn check_band_rows(routine: &'static str, rows: usize, need: usize, p
 /// Pointer to band element `(r, j)` and the band's row stride.
 #[inline(always)]
 fn band_at<T>(b: &MatRef<T>, r: usize, j: usize) -> *const T {
-    b.as_ptr().wrapping_offset(r as isize * b.row_stride() + j as isize * b.col_stride())
+    b.as_ptr()
+        .wrapping_offset(r as isize * b.row_stride() + j as isize * b.col_stride())
 }
 
 /// `y = alpha op(A) x + beta y`, A an `m x n` band matrix with `kl` sub-
@@ -72,7 +82,13 @@ pub fn gbmv<T: Scalar>(
                     let xj = *xp.offset(j as isize * incx);
                     let (i0, i1) = rows(j);
                     if !xj.is_zero() && i0 < i1 {
-                        seg_axpy(i1 - i0, alpha * xj, band_at(&a_band, ku + i0 - j, j), rs, yp.add(i0));
+                        seg_axpy(
+                            i1 - i0,
+                            alpha * xj,
+                            band_at(&a_band, ku + i0 - j, j),
+                            rs,
+                            yp.add(i0),
+                        );
                     }
                 }
             }
@@ -88,7 +104,13 @@ pub fn gbmv<T: Scalar>(
                 }
                 // SAFETY: as above, with x contiguous of m elements.
                 unsafe {
-                    let d = seg_dot(i1 - i0, conj, band_at(&a_band, ku + i0 - j, j), rs, xp.add(i0));
+                    let d = seg_dot(
+                        i1 - i0,
+                        conj,
+                        band_at(&a_band, ku + i0 - j, j),
+                        rs,
+                        xp.add(i0),
+                    );
                     *yp.offset(j as isize * incy) += alpha * d;
                 }
             }
@@ -102,14 +124,30 @@ pub fn gbmv<T: Scalar>(
 /// upper: `A(i, j) = B(k + i - j, j)`, lower: `A(i, j) = B(i - j, j)`)
 /// (ssbmv, dsbmv).
 #[allow(clippy::too_many_arguments)]
-pub fn sbmv<T: Scalar>(uplo: Uplo, k: usize, alpha: T, a_band: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn sbmv<T: Scalar>(
+    uplo: Uplo,
+    k: usize,
+    alpha: T,
+    a_band: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     band_sym(false, "sbmv", uplo, k, alpha, a_band, x, beta, y)
 }
 
 /// Hermitian band version of [`sbmv`] (chbmv, zhbmv); the imaginary parts
 /// of the diagonal are not read.
 #[allow(clippy::too_many_arguments)]
-pub fn hbmv<T: Scalar>(uplo: Uplo, k: usize, alpha: T, a_band: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn hbmv<T: Scalar>(
+    uplo: Uplo,
+    k: usize,
+    alpha: T,
+    a_band: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     band_sym(T::IS_COMPLEX, "hbmv", uplo, k, alpha, a_band, x, beta, y)
 }
 

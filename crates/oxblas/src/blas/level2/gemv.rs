@@ -17,13 +17,13 @@
 
 use super::{check_inc, check_len, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
+use crate::blas::level1::par::for_chunks;
 use crate::blas::Op;
 use crate::error::Result;
 use crate::kernels::vector::kernels;
-use crate::mem::{with_buffer, Slot};
 use crate::mat::MatRef;
+use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
-use crate::blas::level1::par::for_chunks;
 use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
@@ -38,7 +38,14 @@ const PAR_BYTES_PER_THREAD: usize = 4 << 20;
 /// `beta == 1`. `beta == 0` sets y without reading it; `alpha == 0` reads
 /// neither A nor x; columns with `x_j == 0` are skipped in the `NoTrans`
 /// case, as in the reference.
-pub fn gemv<T: Scalar>(op: Op, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, mut y: VecMut<T>) -> Result<()> {
+pub fn gemv<T: Scalar>(
+    op: Op,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    mut y: VecMut<T>,
+) -> Result<()> {
     let (m, n) = (a.nrows(), a.ncols());
     let (lx, ly) = if op == Op::NoTrans { (n, m) } else { (m, n) };
     check_len("gemv: x vs op(A) columns", lx, x.len())?;
@@ -58,7 +65,14 @@ pub fn gemv<T: Scalar>(op: Op, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, mu
 
 /// `y += alpha op(A) x`, `op(A)` = A, A^T (`trans`), conj(A) or A^H
 /// (`conj`), for any strides; sizes already checked.
-pub(crate) fn gemv_acc<T: Scalar>(trans: bool, conj: bool, alpha: T, a: MatRef<T>, x: VecRef<T>, y: &mut VecMut<T>) {
+pub(crate) fn gemv_acc<T: Scalar>(
+    trans: bool,
+    conj: bool,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    y: &mut VecMut<T>,
+) {
     let (m, n) = (a.nrows(), a.ncols());
     if m == 0 || n == 0 {
         return;
@@ -79,12 +93,16 @@ pub(crate) fn gemv_acc<T: Scalar>(trans: bool, conj: bool, alpha: T, a: MatRef<T
         let (xp, incx) = (x.as_ptr(), x.inc());
         // SAFETY: B is the mb x nb column-major panel of the view; x has nb
         // elements with increment incx; y has mb contiguous elements.
-        with_contig_y(y, |yp| unsafe { gemv_colmajor(false, conj, mb, nb, alpha, ap, lda, xp, incx, yp, 1) });
+        with_contig_y(y, |yp| unsafe {
+            gemv_colmajor(false, conj, mb, nb, alpha, ap, lda, xp, incx, yp, 1)
+        });
     } else {
         // y_j (nb) += alpha op(B[:, j]) . x (mb): x must be contiguous.
         let (yp, incy) = (y.as_mut_ptr(), y.inc());
         // SAFETY: as above with the roles of x and y exchanged.
-        with_contig_x(x, false, |xp| unsafe { gemv_colmajor(true, conj, mb, nb, alpha, ap, lda, xp, 1, yp, incy) });
+        with_contig_x(x, false, |xp| unsafe {
+            gemv_colmajor(true, conj, mb, nb, alpha, ap, lda, xp, 1, yp, incy)
+        });
     }
 }
 
@@ -161,7 +179,19 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
         let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
         // SAFETY: chunk c covers columns lo..hi of B and entries lo..hi of
         // y, disjoint between chunks; every chunk is computed once.
-        unsafe { (k.gemv_t[ci])(m, hi - lo, a.offset(lo as isize * lda), lda, x, alpha, T::one(), y.offset(lo as isize * incy), incy) };
+        unsafe {
+            (k.gemv_t[ci])(
+                m,
+                hi - lo,
+                a.offset(lo as isize * lda),
+                lda,
+                x,
+                alpha,
+                T::one(),
+                y.offset(lo as isize * incy),
+                incy,
+            )
+        };
     });
 }
 
@@ -189,33 +219,48 @@ unsafe fn gemv_n_grouped<T: Scalar>(
     groups: usize,
     nt: usize,
 ) {
-    with_buffer(Slot::A, (groups - 1) * m * core::mem::size_of::<T>() + 64, |buf| {
-        let parts: *mut T = buf.as_mut_ptr();
-        let sh = Shared(a, x, parts);
-        let yy = Shared(a, x, y);
-        for_chunks(groups, nt, &|g| {
-            let (a, x, parts) = sh.get();
-            let (j0, j1) = (n * g / groups, n * (g + 1) / groups);
-            let dst = if g == 0 {
-                yy.get().2
-            } else {
-                // SAFETY: scratch vector g - 1 of m elements (the buffer holds
-                // groups - 1 of them), written by this block alone.
+    with_buffer(
+        Slot::A,
+        (groups - 1) * m * core::mem::size_of::<T>() + 64,
+        |buf| {
+            let parts: *mut T = buf.as_mut_ptr();
+            let sh = Shared(a, x, parts);
+            let yy = Shared(a, x, y);
+            for_chunks(groups, nt, &|g| {
+                let (a, x, parts) = sh.get();
+                let (j0, j1) = (n * g / groups, n * (g + 1) / groups);
+                let dst = if g == 0 {
+                    yy.get().2
+                } else {
+                    // SAFETY: scratch vector g - 1 of m elements (the buffer holds
+                    // groups - 1 of them), written by this block alone.
+                    unsafe {
+                        let p = parts.add((g - 1) * m);
+                        core::ptr::write_bytes(p, 0, m);
+                        p
+                    }
+                };
+                // SAFETY: columns j0..j1 of B, x entries j0..j1; dst is y (block
+                // 0) or this block's scratch vector, written by this block only.
                 unsafe {
-                    let p = parts.add((g - 1) * m);
-                    core::ptr::write_bytes(p, 0, m);
-                    p
-                }
-            };
-            // SAFETY: columns j0..j1 of B, x entries j0..j1; dst is y (block
-            // 0) or this block's scratch vector, written by this block only.
-            unsafe { (k.gemv_n[ci])(m, j1 - j0, a.offset(j0 as isize * lda), lda, alpha, x.offset(j0 as isize * incx), incx, dst) };
-        });
-        for g in 1..groups {
-            // SAFETY: scratch vector g - 1 is complete; y has m elements.
-            unsafe { (k.axpy)(m, T::one(), parts.add((g - 1) * m), y) };
-        }
-    });
+                    (k.gemv_n[ci])(
+                        m,
+                        j1 - j0,
+                        a.offset(j0 as isize * lda),
+                        lda,
+                        alpha,
+                        x.offset(j0 as isize * incx),
+                        incx,
+                        dst,
+                    )
+                };
+            });
+            for g in 1..groups {
+                // SAFETY: scratch vector g - 1 is complete; y has m elements.
+                unsafe { (k.axpy)(m, T::one(), parts.add((g - 1) * m), y) };
+            }
+        },
+    );
 }
 
 /// Bytes of A packed at a time when its strides suit no kernel.
@@ -225,7 +270,14 @@ const PACK_BYTES: usize = 256 << 10;
 /// `a[::2, ::3]` or `a[::-1, ::-1]`): blocks of whole columns are copied to
 /// a column-major scratch panel and run through the kernels. Reading A
 /// twice (once strided) still beats scalar loops over strided data.
-fn gemv_packed<T: Scalar>(trans: bool, conj: bool, alpha: T, a: MatRef<T>, x: VecRef<T>, y: &mut VecMut<T>) {
+fn gemv_packed<T: Scalar>(
+    trans: bool,
+    conj: bool,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    y: &mut VecMut<T>,
+) {
     let (m, n) = (a.nrows(), a.ncols());
     let sz = core::mem::size_of::<T>();
     let nb = (PACK_BYTES / sz / m).clamp(1, n);

@@ -8,10 +8,10 @@
 //! results do not depend on the thread count.
 
 use super::{check_inc, check_len, col_axpy, with_contig_x};
+use crate::blas::level1::par::for_chunks;
 use crate::error::Result;
 use crate::mat::MatMut;
 use crate::scalar::Scalar;
-use crate::blas::level1::par::for_chunks;
 use crate::threads::num_threads;
 use crate::vec::VecRef;
 
@@ -44,7 +44,14 @@ impl<T> Shared<T> {
     }
 }
 
-fn ger_impl<T: Scalar>(conj: bool, routine: &'static str, alpha: T, x: VecRef<T>, y: VecRef<T>, mut a: MatMut<T>) -> Result<()> {
+fn ger_impl<T: Scalar>(
+    conj: bool,
+    routine: &'static str,
+    alpha: T,
+    x: VecRef<T>,
+    y: VecRef<T>,
+    mut a: MatMut<T>,
+) -> Result<()> {
     let (m, n) = (a.nrows(), a.ncols());
     check_len("ger: x vs rows of A", m, x.len())?;
     check_len("ger: y vs columns of A", n, y.len())?;
@@ -62,7 +69,9 @@ fn ger_impl<T: Scalar>(conj: bool, routine: &'static str, alpha: T, x: VecRef<T>
     } else {
         (x, y, m, n, rs, cs, false, conj)
     };
-    let nt = num_threads().min(m * n * core::mem::size_of::<T>() / PAR_BYTES_PER_THREAD).max(1);
+    let nt = num_threads()
+        .min(m * n * core::mem::size_of::<T>() / PAR_BYTES_PER_THREAD)
+        .max(1);
     with_contig_x(u, conj_u, |up| {
         let (wp, incw) = (w.as_ptr(), w.inc());
         let sh = Shared(ap, up, wp);
@@ -74,7 +83,13 @@ fn ger_impl<T: Scalar>(conj: bool, routine: &'static str, alpha: T, x: VecRef<T>
                 unsafe {
                     let wj = *wp.offset(j as isize * incw);
                     if !wj.is_zero() {
-                        col_axpy(mb, alpha * wj.conj_if(conj_w), up, ap.offset(j as isize * bcs), brs);
+                        col_axpy(
+                            mb,
+                            alpha * wj.conj_if(conj_w),
+                            up,
+                            ap.offset(j as isize * bcs),
+                            brs,
+                        );
                     }
                 }
             }

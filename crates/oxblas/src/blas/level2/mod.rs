@@ -58,7 +58,11 @@ use crate::scalar::{RealScalar, Scalar};
 use crate::vec::{VecMut, VecRef};
 
 pub(crate) fn mismatch(what: &'static str, expected: usize, found: usize) -> Error {
-    Error::DimensionMismatch { what, expected: (expected, 1), found: (found, 1) }
+    Error::DimensionMismatch {
+        what,
+        expected: (expected, 1),
+        found: (found, 1),
+    }
 }
 
 /// `DimensionMismatch` unless `found == expected`.
@@ -73,7 +77,11 @@ pub(crate) fn check_len(what: &'static str, expected: usize, found: usize) -> Re
 /// The reference rejects a zero increment (xerbla with its position).
 pub(crate) fn check_inc(routine: &'static str, inc: isize, position: i32) -> Result<()> {
     if inc == 0 {
-        Err(Error::IllegalArgument { routine, position, why: "increment is zero" })
+        Err(Error::IllegalArgument {
+            routine,
+            position,
+            why: "increment is zero",
+        })
     } else {
         Ok(())
     }
@@ -84,7 +92,11 @@ pub(crate) fn check_square(what: &'static str, nrows: usize, ncols: usize) -> Re
     if nrows == ncols {
         Ok(())
     } else {
-        Err(Error::DimensionMismatch { what, expected: (nrows, nrows), found: (nrows, ncols) })
+        Err(Error::DimensionMismatch {
+            what,
+            expected: (nrows, nrows),
+            found: (nrows, ncols),
+        })
     }
 }
 
@@ -115,7 +127,11 @@ pub(crate) fn flip(uplo: Uplo) -> Uplo {
 /// Runs `f` with x as a contiguous run of `len` elements: the view's own
 /// memory when its increment is 1, else a copy (conjugated when `conj`) in
 /// per-thread scratch. With `conj` the copy is always made.
-pub(crate) fn with_contig_x<T: Scalar, R>(x: VecRef<T>, conj: bool, f: impl FnOnce(*const T) -> R) -> R {
+pub(crate) fn with_contig_x<T: Scalar, R>(
+    x: VecRef<T>,
+    conj: bool,
+    f: impl FnOnce(*const T) -> R,
+) -> R {
     let (n, inc, p) = (x.len(), x.inc(), x.as_ptr());
     if (inc == 1 || n <= 1) && !(conj && T::IS_COMPLEX) {
         return f(p);
@@ -161,7 +177,13 @@ pub(crate) fn with_contig_y<T: Scalar, R>(y: &mut VecMut<T>, f: impl FnOnce(*mut
 /// `a` must be readable at `k * inca` and `y` writable at `k`, `k < len`,
 /// without overlap.
 #[inline]
-pub(crate) unsafe fn seg_axpy<T: Scalar>(len: usize, alpha: T, a: *const T, inca: isize, y: *mut T) {
+pub(crate) unsafe fn seg_axpy<T: Scalar>(
+    len: usize,
+    alpha: T,
+    a: *const T,
+    inca: isize,
+    y: *mut T,
+) {
     if len == 0 {
         return;
     }
@@ -178,13 +200,23 @@ pub(crate) unsafe fn seg_axpy<T: Scalar>(len: usize, alpha: T, a: *const T, inca
 /// # Safety
 /// `a` readable at `k * inca`, `x` at `k`, for `k < len`.
 #[inline]
-pub(crate) unsafe fn seg_dot<T: Scalar>(len: usize, conj: bool, a: *const T, inca: isize, x: *const T) -> T {
+pub(crate) unsafe fn seg_dot<T: Scalar>(
+    len: usize,
+    conj: bool,
+    a: *const T,
+    inca: isize,
+    x: *const T,
+) -> T {
     if len == 0 {
         return T::zero();
     }
     if inca == 1 {
         let k = kernels::<T>(isa());
-        return if conj { (k.dotc)(len, a, x) } else { (k.dot)(len, a, x) };
+        return if conj {
+            (k.dotc)(len, a, x)
+        } else {
+            (k.dot)(len, a, x)
+        };
     }
     let mut s = T::zero();
     for k in 0..len {
@@ -225,7 +257,13 @@ pub(crate) fn div<T: Scalar>(a: T, b: T) -> T {
 /// # Safety
 /// `x` readable and `a` writable at those offsets, without overlap.
 #[inline]
-pub(crate) unsafe fn col_axpy<T: Scalar>(len: usize, alpha: T, x: *const T, a: *mut T, inca: isize) {
+pub(crate) unsafe fn col_axpy<T: Scalar>(
+    len: usize,
+    alpha: T,
+    x: *const T,
+    a: *mut T,
+    inca: isize,
+) {
     if len == 0 {
         return;
     }

@@ -7,7 +7,9 @@
 //! Each column is contiguous, so the reference column loops run their
 //! inner loops on the axpy and dot kernels.
 
-use super::{check_inc, check_len, col_axpy, re, scale_y, seg_axpy, seg_dot, with_contig_x, with_contig_y};
+use super::{
+    check_inc, check_len, col_axpy, re, scale_y, seg_axpy, seg_dot, with_contig_x, with_contig_y,
+};
 use crate::blas::Uplo;
 use crate::error::Result;
 use crate::scalar::Scalar;
@@ -37,13 +39,29 @@ pub(super) fn packed_col(upper: bool, n: usize, j: usize) -> (usize, usize, usiz
 }
 
 /// `y = alpha A x + beta y`, A symmetric packed (sspmv, dspmv).
-pub fn spmv<T: Scalar>(uplo: Uplo, n: usize, alpha: T, ap: &[T], x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn spmv<T: Scalar>(
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    ap: &[T],
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     packed_mv(false, "spmv", uplo, n, alpha, ap, x, beta, y)
 }
 
 /// `y = alpha A x + beta y`, A Hermitian packed; the imaginary parts of the
 /// diagonal are not read (chpmv, zhpmv).
-pub fn hpmv<T: Scalar>(uplo: Uplo, n: usize, alpha: T, ap: &[T], x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn hpmv<T: Scalar>(
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    ap: &[T],
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     packed_mv(T::IS_COMPLEX, "hpmv", uplo, n, alpha, ap, x, beta, y)
 }
 
@@ -78,7 +96,11 @@ fn packed_mv<T: Scalar>(
             for j in 0..n {
                 let (kk, i0, i1, kd) = packed_col(upper, n, j);
                 // Off-diagonal part of the column: rows [o0, o1) at a + ko.
-                let (o0, o1, ko) = if upper { (i0, j, kk) } else { (j + 1, i1, kk + 1) };
+                let (o0, o1, ko) = if upper {
+                    (i0, j, kk)
+                } else {
+                    (j + 1, i1, kk + 1)
+                };
                 // SAFETY: offsets stay below n(n+1)/2 <= ap.len(); x, y have
                 // n contiguous elements.
                 unsafe {
@@ -102,11 +124,25 @@ pub fn spr<T: Scalar>(uplo: Uplo, n: usize, alpha: T, x: VecRef<T>, ap: &mut [T]
 
 /// `A += alpha x x^H`, A Hermitian packed, real alpha; the diagonal is left
 /// real (imaginary parts set to zero) (chpr, zhpr).
-pub fn hpr<T: Scalar>(uplo: Uplo, n: usize, alpha: T::Real, x: VecRef<T>, ap: &mut [T]) -> Result<()> {
+pub fn hpr<T: Scalar>(
+    uplo: Uplo,
+    n: usize,
+    alpha: T::Real,
+    x: VecRef<T>,
+    ap: &mut [T],
+) -> Result<()> {
     packed_r1(T::IS_COMPLEX, "hpr", uplo, n, T::from_real(alpha), x, ap)
 }
 
-fn packed_r1<T: Scalar>(herm: bool, routine: &'static str, uplo: Uplo, n: usize, alpha: T, x: VecRef<T>, ap: &mut [T]) -> Result<()> {
+fn packed_r1<T: Scalar>(
+    herm: bool,
+    routine: &'static str,
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    x: VecRef<T>,
+    ap: &mut [T],
+) -> Result<()> {
     check_len("spr/hpr: x", n, x.len())?;
     check_inc(routine, x.inc(), 5)?;
     check_packed("spr/hpr: ap", n, ap.len())?;
@@ -140,13 +176,27 @@ fn packed_r1<T: Scalar>(herm: bool, routine: &'static str, uplo: Uplo, n: usize,
 }
 
 /// `A += alpha x y^T + alpha y x^T`, A symmetric packed (sspr2, dspr2).
-pub fn spr2<T: Scalar>(uplo: Uplo, n: usize, alpha: T, x: VecRef<T>, y: VecRef<T>, ap: &mut [T]) -> Result<()> {
+pub fn spr2<T: Scalar>(
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    x: VecRef<T>,
+    y: VecRef<T>,
+    ap: &mut [T],
+) -> Result<()> {
     packed_r2(false, "spr2", uplo, n, alpha, x, y, ap)
 }
 
 /// `A += alpha x y^H + conj(alpha) y x^H`, A Hermitian packed; the diagonal
 /// is left real (chpr2, zhpr2).
-pub fn hpr2<T: Scalar>(uplo: Uplo, n: usize, alpha: T, x: VecRef<T>, y: VecRef<T>, ap: &mut [T]) -> Result<()> {
+pub fn hpr2<T: Scalar>(
+    uplo: Uplo,
+    n: usize,
+    alpha: T,
+    x: VecRef<T>,
+    y: VecRef<T>,
+    ap: &mut [T],
+) -> Result<()> {
     packed_r2(T::IS_COMPLEX, "hpr2", uplo, n, alpha, x, y, ap)
 }
 
@@ -207,12 +257,16 @@ pub(super) fn with_contig_y_ref<T: Scalar, R>(y: VecRef<T>, f: impl FnOnce(*cons
     if inc == 1 || n <= 1 {
         return f(p);
     }
-    crate::mem::with_buffer(crate::mem::Slot::B, (n + 1) * core::mem::size_of::<T>(), |buf| {
-        let b: *mut T = buf.as_mut_ptr();
-        for i in 0..n {
-            // SAFETY: i < n, inside the view and the buffer.
-            unsafe { b.add(i).write(*p.offset(i as isize * inc)) };
-        }
-        f(b)
-    })
+    crate::mem::with_buffer(
+        crate::mem::Slot::B,
+        (n + 1) * core::mem::size_of::<T>(),
+        |buf| {
+            let b: *mut T = buf.as_mut_ptr();
+            for i in 0..n {
+                // SAFETY: i < n, inside the view and the buffer.
+                unsafe { b.add(i).write(*p.offset(i as isize * inc)) };
+            }
+            f(b)
+        },
+    )
 }

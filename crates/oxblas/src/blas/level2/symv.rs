@@ -22,14 +22,28 @@ use crate::vec::{VecMut, VecRef};
 
 /// `y = alpha A x + beta y`, A symmetric `n x n` with the `uplo` triangle
 /// stored (ssymv, dsymv, and complex symmetric csymv/zsymv as in LAPACK).
-pub fn symv<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn symv<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     symv_impl(false, "symv", uplo, alpha, a, x, beta, y)
 }
 
 /// `y = alpha A x + beta y`, A Hermitian `n x n` with the `uplo` triangle
 /// stored; the imaginary parts of the diagonal are not read (chemv,
 /// zhemv; the same as [`symv`] for real T).
-pub fn hemv<T: Scalar>(uplo: Uplo, alpha: T, a: MatRef<T>, x: VecRef<T>, beta: T, y: VecMut<T>) -> Result<()> {
+pub fn hemv<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    a: MatRef<T>,
+    x: VecRef<T>,
+    beta: T,
+    y: VecMut<T>,
+) -> Result<()> {
     symv_impl(T::IS_COMPLEX, "hemv", uplo, alpha, a, x, beta, y)
 }
 
@@ -59,7 +73,9 @@ fn symv_impl<T: Scalar>(
     }
     let s = Sym::new(herm, uplo, a);
     // SAFETY: the view is n x n, x and y have n contiguous elements.
-    with_contig_x(x, false, |xp| with_contig_y(&mut y, |yp| unsafe { s.apply(n, alpha, xp, yp) }));
+    with_contig_x(x, false, |xp| {
+        with_contig_y(&mut y, |yp| unsafe { s.apply(n, alpha, xp, yp) })
+    });
     Ok(())
 }
 
@@ -85,9 +101,25 @@ impl<T: Scalar> Sym<T> {
         let upper = uplo == Uplo::Upper;
         if a.nrows() <= 1 || rs == 1 || cs != 1 {
             let rs = if a.nrows() <= 1 { 1 } else { rs };
-            Sym { a: a.as_ptr(), rs, cs, upper, herm, cn: false, ct: herm }
+            Sym {
+                a: a.as_ptr(),
+                rs,
+                cs,
+                upper,
+                herm,
+                cn: false,
+                ct: herm,
+            }
         } else {
-            Sym { a: a.as_ptr(), rs: 1, cs: rs, upper: !upper, herm, cn: herm, ct: false }
+            Sym {
+                a: a.as_ptr(),
+                rs: 1,
+                cs: rs,
+                upper: !upper,
+                herm,
+                cn: herm,
+                ct: false,
+            }
         }
     }
 
@@ -158,7 +190,15 @@ impl<T: Scalar> Sym<T> {
             if self.upper {
                 panel(j0, col, self.cs, xs.as_ptr(), x, y, t.as_mut_ptr());
             } else {
-                panel(n - j1, col.add(j1), self.cs, xs.as_ptr(), x.add(j1), y.add(j1), t.as_mut_ptr());
+                panel(
+                    n - j1,
+                    col.add(j1),
+                    self.cs,
+                    xs.as_ptr(),
+                    x.add(j1),
+                    y.add(j1),
+                    t.as_mut_ptr(),
+                );
             }
             self.diag_block(j0, j1, alpha, x, y, &t[..nc]);
             j0 = j1;

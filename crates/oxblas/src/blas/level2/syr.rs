@@ -41,7 +41,14 @@ pub fn her<T: Scalar>(uplo: Uplo, alpha: T::Real, x: VecRef<T>, a: MatMut<T>) ->
     rank1(T::IS_COMPLEX, "her", uplo, T::from_real(alpha), x, a)
 }
 
-fn rank1<T: Scalar>(herm: bool, routine: &'static str, uplo: Uplo, alpha: T, x: VecRef<T>, mut a: MatMut<T>) -> Result<()> {
+fn rank1<T: Scalar>(
+    herm: bool,
+    routine: &'static str,
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<T>,
+    mut a: MatMut<T>,
+) -> Result<()> {
     let n = a.nrows();
     check_square("syr/her: A", n, a.ncols())?;
     check_len("syr/her: x", n, x.len())?;
@@ -79,13 +86,25 @@ fn rank1<T: Scalar>(herm: bool, routine: &'static str, uplo: Uplo, alpha: T, x: 
 }
 
 /// `A += alpha x y^T + alpha y x^T`, A symmetric (ssyr2, dsyr2).
-pub fn syr2<T: Scalar>(uplo: Uplo, alpha: T, x: VecRef<T>, y: VecRef<T>, a: MatMut<T>) -> Result<()> {
+pub fn syr2<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<T>,
+    y: VecRef<T>,
+    a: MatMut<T>,
+) -> Result<()> {
     rank2(false, "syr2", uplo, alpha, x, y, a)
 }
 
 /// `A += alpha x y^H + conj(alpha) y x^H`, A Hermitian; the diagonal stays
 /// real (cher2, zher2).
-pub fn her2<T: Scalar>(uplo: Uplo, alpha: T, x: VecRef<T>, y: VecRef<T>, a: MatMut<T>) -> Result<()> {
+pub fn her2<T: Scalar>(
+    uplo: Uplo,
+    alpha: T,
+    x: VecRef<T>,
+    y: VecRef<T>,
+    a: MatMut<T>,
+) -> Result<()> {
     rank2(T::IS_COMPLEX, "her2", uplo, alpha, x, y, a)
 }
 
@@ -153,12 +172,16 @@ fn rank2<T: Scalar>(
 /// Runs `f` on a conjugated contiguous copy of `v` (second scratch slot).
 fn conj_copy<T: Scalar, R>(v: VecRef<T>, f: impl FnOnce(*const T) -> R) -> R {
     let (n, inc, p) = (v.len(), v.inc(), v.as_ptr());
-    crate::mem::with_buffer(crate::mem::Slot::B, (n + 1) * core::mem::size_of::<T>(), |buf| {
-        let b: *mut T = buf.as_mut_ptr();
-        for i in 0..n {
-            // SAFETY: i < n, inside the view and the buffer.
-            unsafe { b.add(i).write((*p.offset(i as isize * inc)).conj()) };
-        }
-        f(b)
-    })
+    crate::mem::with_buffer(
+        crate::mem::Slot::B,
+        (n + 1) * core::mem::size_of::<T>(),
+        |buf| {
+            let b: *mut T = buf.as_mut_ptr();
+            for i in 0..n {
+                // SAFETY: i < n, inside the view and the buffer.
+                unsafe { b.add(i).write((*p.offset(i as isize * inc)).conj()) };
+            }
+            f(b)
+        },
+    )
 }

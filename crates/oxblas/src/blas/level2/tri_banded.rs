@@ -49,7 +49,12 @@ impl TriOp {
 /// # Safety
 /// `col(j)` must describe valid elements for every `j < n`; x has n
 /// writable elements not overlapping A.
-pub(super) unsafe fn seg_trmv<T: Scalar>(o: TriOp, n: usize, col: impl Fn(usize) -> ColSeg<T>, x: *mut T) {
+pub(super) unsafe fn seg_trmv<T: Scalar>(
+    o: TriOp,
+    n: usize,
+    col: impl Fn(usize) -> ColSeg<T>,
+    x: *mut T,
+) {
     let fwd = o.upper != o.trans;
     for jj in 0..n {
         let j = if fwd { jj } else { n - 1 - jj };
@@ -65,7 +70,11 @@ pub(super) unsafe fn seg_trmv<T: Scalar>(o: TriOp, n: usize, col: impl Fn(usize)
             }
         } else {
             let xj = *x.add(j);
-            let s = if o.unit { xj } else { xj * (*c.d).conj_if(o.conj) };
+            let s = if o.unit {
+                xj
+            } else {
+                xj * (*c.d).conj_if(o.conj)
+            };
             *x.add(j) = s + seg_dot(len, o.conj, c.p, c.inc, x.add(c.s0));
         }
     }
@@ -75,7 +84,12 @@ pub(super) unsafe fn seg_trmv<T: Scalar>(o: TriOp, n: usize, col: impl Fn(usize)
 ///
 /// # Safety
 /// As [`seg_trmv`].
-pub(super) unsafe fn seg_trsv<T: Scalar>(o: TriOp, n: usize, col: impl Fn(usize) -> ColSeg<T>, x: *mut T) {
+pub(super) unsafe fn seg_trsv<T: Scalar>(
+    o: TriOp,
+    n: usize,
+    col: impl Fn(usize) -> ColSeg<T>,
+    x: *mut T,
+) {
     let fwd = o.upper == o.trans;
     for jj in 0..n {
         let j = if fwd { jj } else { n - 1 - jj };
@@ -92,21 +106,45 @@ pub(super) unsafe fn seg_trsv<T: Scalar>(o: TriOp, n: usize, col: impl Fn(usize)
             }
         } else {
             let s = *x.add(j) - seg_dot(len, o.conj, c.p, c.inc, x.add(c.s0));
-            *x.add(j) = if o.unit { s } else { div(s, (*c.d).conj_if(o.conj)) };
+            *x.add(j) = if o.unit {
+                s
+            } else {
+                div(s, (*c.d).conj_if(o.conj))
+            };
         }
     }
 }
 
 /// Column segments of a triangular band matrix (`k` off-diagonals).
-fn band_col<'b, T>(upper: bool, n: usize, k: usize, b: &'b MatRef<'_, T>) -> impl Fn(usize) -> ColSeg<T> + 'b {
+fn band_col<'b, T>(
+    upper: bool,
+    n: usize,
+    k: usize,
+    b: &'b MatRef<'_, T>,
+) -> impl Fn(usize) -> ColSeg<T> + 'b {
     let (rs, cs) = (b.row_stride(), b.col_stride());
-    let at = move |r: usize, j: usize| b.as_ptr().wrapping_offset(r as isize * rs + j as isize * cs);
+    let at = move |r: usize, j: usize| {
+        b.as_ptr()
+            .wrapping_offset(r as isize * rs + j as isize * cs)
+    };
     move |j| {
         if upper {
             let s0 = j.saturating_sub(k);
-            ColSeg { s0, s1: j, p: at(k + s0 - j, j), inc: rs, d: at(k, j) }
+            ColSeg {
+                s0,
+                s1: j,
+                p: at(k + s0 - j, j),
+                inc: rs,
+                d: at(k, j),
+            }
         } else {
-            ColSeg { s0: j + 1, s1: n.min(j + k + 1), p: at(1, j), inc: rs, d: at(0, j) }
+            ColSeg {
+                s0: j + 1,
+                s1: n.min(j + k + 1),
+                p: at(1, j),
+                inc: rs,
+                d: at(0, j),
+            }
         }
     }
 }
@@ -114,7 +152,14 @@ fn band_col<'b, T>(upper: bool, n: usize, k: usize, b: &'b MatRef<'_, T>) -> imp
 /// `x = op(A) x`, A triangular band `n x n` with `k` off-diagonals stored
 /// in `a_band` (`>= k + 1` rows, n columns; upper: `A(i, j) = B(k + i - j,
 /// j)`, lower: `A(i, j) = B(i - j, j)`) (stbmv, dtbmv, ctbmv, ztbmv).
-pub fn tbmv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, k: usize, a_band: MatRef<T>, mut x: VecMut<T>) -> Result<()> {
+pub fn tbmv<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    k: usize,
+    a_band: MatRef<T>,
+    mut x: VecMut<T>,
+) -> Result<()> {
     let n = a_band.ncols();
     check_band_rows("tbmv", a_band.nrows(), k + 1, 7)?;
     check_len("tbmv: x", n, x.len())?;
@@ -124,13 +169,22 @@ pub fn tbmv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, k: usize, a_band: MatRef<
     }
     let o = TriOp::new::<T>(uplo, op, diag);
     // SAFETY: band_col only describes elements inside the band view.
-    with_contig_y(&mut x, |xp| unsafe { seg_trmv(o, n, band_col(o.upper, n, k, &a_band), xp) });
+    with_contig_y(&mut x, |xp| unsafe {
+        seg_trmv(o, n, band_col(o.upper, n, k, &a_band), xp)
+    });
     Ok(())
 }
 
 /// Solves `op(A) x = b`, A triangular band as in [`tbmv`] (stbsv, dtbsv,
 /// ctbsv, ztbsv). No singularity test, as in the reference.
-pub fn tbsv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, k: usize, a_band: MatRef<T>, mut x: VecMut<T>) -> Result<()> {
+pub fn tbsv<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    k: usize,
+    a_band: MatRef<T>,
+    mut x: VecMut<T>,
+) -> Result<()> {
     let n = a_band.ncols();
     check_band_rows("tbsv", a_band.nrows(), k + 1, 7)?;
     check_len("tbsv: x", n, x.len())?;
@@ -140,6 +194,8 @@ pub fn tbsv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, k: usize, a_band: MatRef<
     }
     let o = TriOp::new::<T>(uplo, op, diag);
     // SAFETY: as in tbmv.
-    with_contig_y(&mut x, |xp| unsafe { seg_trsv(o, n, band_col(o.upper, n, k, &a_band), xp) });
+    with_contig_y(&mut x, |xp| unsafe {
+        seg_trsv(o, n, band_col(o.upper, n, k, &a_band), xp)
+    });
     Ok(())
 }

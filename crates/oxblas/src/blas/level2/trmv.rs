@@ -46,7 +46,15 @@ impl<T: Scalar> Tri<T> {
             trans = !trans;
         }
         let conj = op == Op::ConjTrans && T::IS_COMPLEX;
-        Tri { a: a.as_ptr(), rs, cs, upper, trans, conj, unit: diag == Diag::Unit }
+        Tri {
+            a: a.as_ptr(),
+            rs,
+            cs,
+            upper,
+            trans,
+            conj,
+            unit: diag == Diag::Unit,
+        }
     }
     /// op-conjugated element (i, j).
     ///
@@ -96,13 +104,25 @@ pub(super) unsafe fn tri_mul_block<T: Scalar>(t: &Tri<T>, k0: usize, k1: usize, 
         (false, true) => {
             for j in k0..k1 {
                 let s = *x.add(j) * diag(j);
-                *x.add(j) = s + seg_dot(k1 - j - 1, t.conj, t.col(j).offset((j + 1) as isize * t.rs), t.rs, x.add(j + 1));
+                *x.add(j) = s + seg_dot(
+                    k1 - j - 1,
+                    t.conj,
+                    t.col(j).offset((j + 1) as isize * t.rs),
+                    t.rs,
+                    x.add(j + 1),
+                );
             }
         }
         (true, true) => {
             for j in (k0..k1).rev() {
                 let s = *x.add(j) * diag(j);
-                *x.add(j) = s + seg_dot(j - k0, t.conj, t.col(j).offset(k0 as isize * t.rs), t.rs, x.add(k0));
+                *x.add(j) = s + seg_dot(
+                    j - k0,
+                    t.conj,
+                    t.col(j).offset(k0 as isize * t.rs),
+                    t.rs,
+                    x.add(k0),
+                );
             }
         }
     }
@@ -111,7 +131,14 @@ pub(super) unsafe fn tri_mul_block<T: Scalar>(t: &Tri<T>, k0: usize, k1: usize, 
 /// `y[0..len] += alpha op(A[i0.., j])` on the column segment starting at
 /// row i0 (conjugated when the triangle is).
 #[inline]
-pub(super) unsafe fn seg_axpy_op<T: Scalar>(t: &Tri<T>, len: usize, alpha: T, i0: usize, j: usize, y: *mut T) {
+pub(super) unsafe fn seg_axpy_op<T: Scalar>(
+    t: &Tri<T>,
+    len: usize,
+    alpha: T,
+    i0: usize,
+    j: usize,
+    y: *mut T,
+) {
     let a = t.col(j).offset(i0 as isize * t.rs);
     if t.conj {
         // conj(a) * alpha = conj(a * conj(alpha)): on a contiguous copy-free
@@ -125,7 +152,13 @@ pub(super) unsafe fn seg_axpy_op<T: Scalar>(t: &Tri<T>, len: usize, alpha: T, i0
 }
 
 /// `x = op(A) x` (strmv, dtrmv, ctrmv, ztrmv), A `n x n` triangular.
-pub fn trmv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, a: MatRef<T>, mut x: VecMut<T>) -> Result<()> {
+pub fn trmv<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    a: MatRef<T>,
+    mut x: VecMut<T>,
+) -> Result<()> {
     let n = a.nrows();
     check_square("trmv: A", n, a.ncols())?;
     check_len("trmv: x", n, x.len())?;
@@ -160,13 +193,37 @@ pub(super) unsafe fn trmv_raw<T: Scalar>(t: &Tri<T>, n: usize, x: *mut T) {
             // Bottom-up: rows below a block get its columns' contribution
             // before the block's own x entries change.
             for (k0, k1) in blocks.clone().rev() {
-                gemv_colmajor(false, t.conj, n - k1, k1 - k0, one, t.col(k0).add(k1), lda, x.add(k0), 1, x.add(k1), 1);
+                gemv_colmajor(
+                    false,
+                    t.conj,
+                    n - k1,
+                    k1 - k0,
+                    one,
+                    t.col(k0).add(k1),
+                    lda,
+                    x.add(k0),
+                    1,
+                    x.add(k1),
+                    1,
+                );
                 tri_mul_block(t, k0, k1, x);
             }
         }
         (true, false) => {
             for (k0, k1) in blocks.clone() {
-                gemv_colmajor(false, t.conj, k0, k1 - k0, one, t.col(k0), lda, x.add(k0), 1, x, 1);
+                gemv_colmajor(
+                    false,
+                    t.conj,
+                    k0,
+                    k1 - k0,
+                    one,
+                    t.col(k0),
+                    lda,
+                    x.add(k0),
+                    1,
+                    x,
+                    1,
+                );
                 tri_mul_block(t, k0, k1, x);
             }
         }
@@ -174,13 +231,37 @@ pub(super) unsafe fn trmv_raw<T: Scalar>(t: &Tri<T>, n: usize, x: *mut T) {
             // Top-down: x[k0..k1] = op(L_kk)^T x[k0..k1] + op(L[k1.., k])^T x[k1..].
             for (k0, k1) in blocks.clone() {
                 tri_mul_block(t, k0, k1, x);
-                gemv_colmajor(true, t.conj, n - k1, k1 - k0, one, t.col(k0).add(k1), lda, x.add(k1), 1, x.add(k0), 1);
+                gemv_colmajor(
+                    true,
+                    t.conj,
+                    n - k1,
+                    k1 - k0,
+                    one,
+                    t.col(k0).add(k1),
+                    lda,
+                    x.add(k1),
+                    1,
+                    x.add(k0),
+                    1,
+                );
             }
         }
         (true, true) => {
             for (k0, k1) in blocks.clone().rev() {
                 tri_mul_block(t, k0, k1, x);
-                gemv_colmajor(true, t.conj, k0, k1 - k0, one, t.col(k0), lda, x, 1, x.add(k0), 1);
+                gemv_colmajor(
+                    true,
+                    t.conj,
+                    k0,
+                    k1 - k0,
+                    one,
+                    t.col(k0),
+                    lda,
+                    x,
+                    1,
+                    x.add(k0),
+                    1,
+                );
             }
         }
     }

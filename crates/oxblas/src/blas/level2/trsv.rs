@@ -16,7 +16,13 @@ use crate::vec::VecMut;
 /// (strsv, dtrsv, ctrsv, ztrsv). No test for singularity: a zero diagonal
 /// gives Inf/NaN, as in the reference (which, like this, skips the division
 /// for a zero right-hand-side entry in the `NoTrans` case).
-pub fn trsv<T: Scalar>(uplo: Uplo, op: Op, diag: Diag, a: MatRef<T>, mut x: VecMut<T>) -> Result<()> {
+pub fn trsv<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    a: MatRef<T>,
+    mut x: VecMut<T>,
+) -> Result<()> {
     let n = a.nrows();
     check_square("trsv: A", n, a.ncols())?;
     check_len("trsv: x", n, x.len())?;
@@ -64,14 +70,26 @@ pub(super) unsafe fn tri_solve_block<T: Scalar>(t: &Tri<T>, k0: usize, k1: usize
         }
         (false, true) => {
             for j in (k0..k1).rev() {
-                let d = seg_dot(k1 - j - 1, t.conj, t.col(j).offset((j + 1) as isize * t.rs), t.rs, x.add(j + 1));
+                let d = seg_dot(
+                    k1 - j - 1,
+                    t.conj,
+                    t.col(j).offset((j + 1) as isize * t.rs),
+                    t.rs,
+                    x.add(j + 1),
+                );
                 let s = *x.add(j) - d;
                 *x.add(j) = if t.unit { s } else { super::div(s, diag(j)) };
             }
         }
         (true, true) => {
             for j in k0..k1 {
-                let d = seg_dot(j - k0, t.conj, t.col(j).offset(k0 as isize * t.rs), t.rs, x.add(k0));
+                let d = seg_dot(
+                    j - k0,
+                    t.conj,
+                    t.col(j).offset(k0 as isize * t.rs),
+                    t.rs,
+                    x.add(k0),
+                );
                 let s = *x.add(j) - d;
                 *x.add(j) = if t.unit { s } else { super::div(s, diag(j)) };
             }
@@ -95,25 +113,73 @@ pub(super) unsafe fn trsv_raw<T: Scalar>(t: &Tri<T>, n: usize, x: *mut T) {
             // Forward: solve a block, then remove its columns from the rest.
             for (k0, k1) in blocks {
                 tri_solve_block(t, k0, k1, x);
-                gemv_colmajor(false, t.conj, n - k1, k1 - k0, m1, t.col(k0).add(k1), lda, x.add(k0), 1, x.add(k1), 1);
+                gemv_colmajor(
+                    false,
+                    t.conj,
+                    n - k1,
+                    k1 - k0,
+                    m1,
+                    t.col(k0).add(k1),
+                    lda,
+                    x.add(k0),
+                    1,
+                    x.add(k1),
+                    1,
+                );
             }
         }
         (true, false) => {
             for (k0, k1) in blocks.rev() {
                 tri_solve_block(t, k0, k1, x);
-                gemv_colmajor(false, t.conj, k0, k1 - k0, m1, t.col(k0), lda, x.add(k0), 1, x, 1);
+                gemv_colmajor(
+                    false,
+                    t.conj,
+                    k0,
+                    k1 - k0,
+                    m1,
+                    t.col(k0),
+                    lda,
+                    x.add(k0),
+                    1,
+                    x,
+                    1,
+                );
             }
         }
         (false, true) => {
             // Backward: reduce a block by the solved entries below, solve it.
             for (k0, k1) in blocks.rev() {
-                gemv_colmajor(true, t.conj, n - k1, k1 - k0, m1, t.col(k0).add(k1), lda, x.add(k1), 1, x.add(k0), 1);
+                gemv_colmajor(
+                    true,
+                    t.conj,
+                    n - k1,
+                    k1 - k0,
+                    m1,
+                    t.col(k0).add(k1),
+                    lda,
+                    x.add(k1),
+                    1,
+                    x.add(k0),
+                    1,
+                );
                 tri_solve_block(t, k0, k1, x);
             }
         }
         (true, true) => {
             for (k0, k1) in blocks {
-                gemv_colmajor(true, t.conj, k0, k1 - k0, m1, t.col(k0), lda, x, 1, x.add(k0), 1);
+                gemv_colmajor(
+                    true,
+                    t.conj,
+                    k0,
+                    k1 - k0,
+                    m1,
+                    t.col(k0),
+                    lda,
+                    x,
+                    1,
+                    x.add(k0),
+                    1,
+                );
                 tri_solve_block(t, k0, k1, x);
             }
         }

@@ -48,7 +48,6 @@ const SMALL_WORK: usize = 96 * 96 * 96;
 /// Work (`m*n*k`, complex counted 4x) at which another thread joins.
 const WORK_PER_THREAD: usize = 96 * 96 * 96;
 
-
 /// `C = alpha * op(A) * op(B) + beta * C` on strided views.
 ///
 /// `op(A)` must be `m x k` and `op(B)` `k x n` where C is `m x n`.
@@ -104,7 +103,11 @@ pub(crate) unsafe fn scale_c<T: Scalar>(
     }
     // Walk the shorter stride innermost (a row-major C, or the transposed
     // views of TRSM's right side, would otherwise be walked across lines).
-    let (m, n, rs, cs) = if rs.unsigned_abs() <= cs.unsigned_abs() { (m, n, rs, cs) } else { (n, m, cs, rs) };
+    let (m, n, rs, cs) = if rs.unsigned_abs() <= cs.unsigned_abs() {
+        (m, n, rs, cs)
+    } else {
+        (n, m, cs, rs)
+    };
     for j in 0..n {
         let col = c.offset(j as isize * cs);
         for i in 0..m {
@@ -148,7 +151,11 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     let bl = blocking::<T>(kern.isa);
     let work = m.saturating_mul(n).saturating_mul(k);
     // A complex multiply-add is four real ones: weigh the work accordingly.
-    let flops_work = if T::IS_COMPLEX { work.saturating_mul(4) } else { work };
+    let flops_work = if T::IS_COMPLEX {
+        work.saturating_mul(4)
+    } else {
+        work
+    };
     // A second thread once the work reaches WORK_PER_THREAD, a third at twice that, ...
     let nt = num_threads().min(flops_work / WORK_PER_THREAD + 1);
     // One k block and A small enough to stay in L2: read everything in
@@ -462,22 +469,15 @@ unsafe fn gemm_blocked<T: Scalar>(
                                     } else if mb == mr {
                                         (a.at(ic + ir, pc), a.cs, kernel)
                                     } else {
-                                        (a.at(ic + ir, pc), a.cs, kern.masked[(mb - 1) / kern.rows_per_vector])
+                                        (
+                                            a.at(ic + ir, pc),
+                                            a.cs,
+                                            kern.masked[(mb - 1) / kern.rows_per_vector],
+                                        )
                                     };
                                     kernel(
-                                        kcb,
-                                        ap,
-                                        a_cs,
-                                        bp,
-                                        b_rs,
-                                        b_cs,
-                                        cp,
-                                        rs_c,
-                                        cs_c,
-                                        mb,
-                                        nb,
-                                        alpha,
-                                        beta_k,
+                                        kcb, ap, a_cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb,
+                                        alpha, beta_k,
                                     );
                                     ir += mr;
                                 }

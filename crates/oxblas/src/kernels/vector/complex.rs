@@ -82,7 +82,6 @@ pub(crate) unsafe fn finish_dot<S: VSimd, const CONJ: bool>(p: S::V, q: S::V) ->
     Cx::new(re, im)
 }
 
-
 /// The broadcast pair `(ar, ar, ...)`, `(-ai, ai, ...)` of a complex scalar.
 #[inline(always)]
 pub(crate) unsafe fn bcast<S: VSimd>(a: Cx<S::E>) -> (S::V, S::V) {
@@ -116,14 +115,23 @@ fn cpeel<S: VSimd>(p: *const S::E, len: usize) -> usize {
 
 /// `y += alpha * x`.
 #[inline(always)]
-pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx<S::E>, y: *mut Cx<S::E>) {
+pub(crate) unsafe fn axpy<S: VSimd>(
+    n: usize,
+    alpha: Cx<S::E>,
+    x: *const Cx<S::E>,
+    y: *mut Cx<S::E>,
+) {
     let (xr, yr) = (x as *const S::E, y as *mut S::E);
     let l = S::LANES;
     let len = 2 * n;
     let (ar, ai) = bcast::<S>(alpha);
     let mut i = cpeel::<S>(yr, len);
     if i > 0 {
-        S::store_part(yr, cfma::<S>(S::load_part(xr, i), ar, ai, S::load_part(yr, i)), i);
+        S::store_part(
+            yr,
+            cfma::<S>(S::load_part(xr, i), ar, ai, S::load_part(yr, i)),
+            i,
+        );
     }
     while i + 2 * l <= len {
         for u in 0..2 {
@@ -135,7 +143,11 @@ pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx<S::E
     while i < len {
         let k = l.min(len - i);
         let p = yr.add(i);
-        store_n::<S>(p, cfma::<S>(load_n::<S>(xr.add(i), k), ar, ai, load_n::<S>(p, k)), k);
+        store_n::<S>(
+            p,
+            cfma::<S>(load_n::<S>(xr.add(i), k), ar, ai, load_n::<S>(p, k)),
+            k,
+        );
         i += k;
     }
 }
@@ -171,7 +183,12 @@ pub(crate) unsafe fn axpby<S: VSimd>(
 
 /// `y = alpha * x` (x == y allowed: zscal, cscal).
 #[inline(always)]
-pub(crate) unsafe fn scal_into<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx<S::E>, y: *mut Cx<S::E>) {
+pub(crate) unsafe fn scal_into<S: VSimd>(
+    n: usize,
+    alpha: Cx<S::E>,
+    x: *const Cx<S::E>,
+    y: *mut Cx<S::E>,
+) {
     let (xr, yr) = (x as *const S::E, y as *mut S::E);
     let l = S::LANES;
     let len = 2 * n;
@@ -182,7 +199,10 @@ pub(crate) unsafe fn scal_into<S: VSimd>(n: usize, alpha: Cx<S::E>, x: *const Cx
     }
     while i + 2 * l <= len {
         for u in 0..2 {
-            S::store(yr.add(i + u * l), cmul::<S>(S::load(xr.add(i + u * l)), ar, ai));
+            S::store(
+                yr.add(i + u * l),
+                cmul::<S>(S::load(xr.add(i + u * l)), ar, ai),
+            );
         }
         i += 2 * l;
     }

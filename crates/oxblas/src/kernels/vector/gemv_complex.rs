@@ -209,7 +209,13 @@ pub(crate) unsafe fn gemv_t<S: VSimd, const NC: usize, const CONJ: bool>(
 /// `CN` and `opt` when `CT` (hemv conjugates the reflected half). `xs` must
 /// already be conjugated when `CN`.
 #[inline(always)]
-pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize, const CN: bool, const CT: bool>(
+pub(crate) unsafe fn symv_panel<
+    S: VSimd,
+    const U: usize,
+    const NC: usize,
+    const CN: bool,
+    const CT: bool,
+>(
     m: usize,
     a: *const Cx<S::E>,
     lda: isize,
@@ -234,7 +240,12 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize, const
     let mut i = 0;
     // U vectors of rows per step: U independent r/s chains for y.
     while i + U * l <= len {
-        let (mut r, mut s, mut xv, mut xsw) = ([S::zero(); U], [S::zero(); U], [S::zero(); U], [S::zero(); U]);
+        let (mut r, mut s, mut xv, mut xsw) = (
+            [S::zero(); U],
+            [S::zero(); U],
+            [S::zero(); U],
+            [S::zero(); U],
+        );
         for u in 0..U {
             r[u] = ld(S::load(y.add(i + u * l)));
             xv[u] = S::load(x.add(i + u * l));

@@ -165,7 +165,11 @@ unsafe fn dots<S: VSimd, const NC: usize, const K: usize>(
 /// read y (the same two roundings as the reference's separate passes).
 #[inline(always)]
 pub(crate) unsafe fn update<T: Scalar>(y: *mut T, d: T, alpha: T, beta: T) {
-    *y = if beta.is_zero() { alpha * d } else { beta * *y + alpha * d };
+    *y = if beta.is_zero() {
+        alpha * d
+    } else {
+        beta * *y + alpha * d
+    };
 }
 
 /// `y_j = beta*y_j + alpha * A[0..m, j] . x` for `j < n`; x contiguous.

@@ -40,7 +40,8 @@ pub(crate) type GemvT<T> = unsafe fn(usize, usize, *const T, isize, *const T, T,
 /// One pass over an `m x symv_nc` column panel: `y[0..m] += opn(A) xs` and
 /// `t[c] = opt(A[0..m, c]) . x[0..m]`; x, y contiguous; `xs` (and `t`)
 /// hold `symv_nc` values.
-pub(crate) type SymvPanel<T> = unsafe fn(usize, *const T, isize, *const T, *const T, *mut T, *mut T);
+pub(crate) type SymvPanel<T> =
+    unsafe fn(usize, *const T, isize, *const T, *const T, *mut T, *mut T);
 
 /// The kernels of one element type on one ISA. All pointers address
 /// contiguous runs of the stated length (unless a stride is passed).
@@ -147,4 +148,3 @@ pub(crate) fn wide_kernels(isa: Isa) -> &'static WideKernels {
         _ => &tables::portable::WIDE,
     }
 }
-

@@ -16,7 +16,11 @@ use crate::scalar::{RealScalar, Scalar};
 
 /// `sum x[i]*y[i]` over `n` contiguous elements.
 #[inline(always)]
-pub(crate) unsafe fn dot<S: VSimd, const U: usize>(n: usize, x: *const S::E, y: *const S::E) -> S::E {
+pub(crate) unsafe fn dot<S: VSimd, const U: usize>(
+    n: usize,
+    x: *const S::E,
+    y: *const S::E,
+) -> S::E {
     let l = S::LANES;
     if n < U * l {
         // Short: one accumulator, a masked last vector, no reduction tree.
@@ -48,7 +52,11 @@ pub(crate) unsafe fn dot<S: VSimd, const U: usize>(n: usize, x: *const S::E, y: 
         i += l;
     }
     if i < n {
-        acc[0] = S::fma(S::load_part(x.add(i), n - i), S::load_part(y.add(i), n - i), acc[0]);
+        acc[0] = S::fma(
+            S::load_part(x.add(i), n - i),
+            S::load_part(y.add(i), n - i),
+            acc[0],
+        );
     }
     reduce::<S, U>(acc)
 }
@@ -56,13 +64,21 @@ pub(crate) unsafe fn dot<S: VSimd, const U: usize>(n: usize, x: *const S::E, y: 
 /// `sum x[i]*y[i]` of f32 data accumulated in f64 (dsdot, sdsdot): every
 /// product of two f32 is exact in f64.
 #[inline(always)]
-pub(crate) unsafe fn dot_widen<S: Widen, const U: usize>(n: usize, x: *const f32, y: *const f32) -> f64 {
+pub(crate) unsafe fn dot_widen<S: Widen, const U: usize>(
+    n: usize,
+    x: *const f32,
+    y: *const f32,
+) -> f64 {
     let l = S::LANES;
     let mut acc = [S::zero(); U];
     let mut i = 0;
     while i + U * l <= n {
         for (u, a) in acc.iter_mut().enumerate() {
-            *a = S::fma(S::load_f32(x.add(i + u * l)), S::load_f32(y.add(i + u * l)), *a);
+            *a = S::fma(
+                S::load_f32(x.add(i + u * l)),
+                S::load_f32(y.add(i + u * l)),
+                *a,
+            );
         }
         i += U * l;
     }
@@ -110,7 +126,11 @@ pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: S::E, x: *const S::E, y: *m
     while i < n {
         let k = l.min(n - i);
         let p = y.add(i);
-        store_n::<S>(p, S::fma(load_n::<S>(x.add(i), k), va, load_n::<S>(p, k)), k);
+        store_n::<S>(
+            p,
+            S::fma(load_n::<S>(x.add(i), k), va, load_n::<S>(p, k)),
+            k,
+        );
         i += k;
     }
 }
@@ -118,7 +138,13 @@ pub(crate) unsafe fn axpy<S: VSimd>(n: usize, alpha: S::E, x: *const S::E, y: *m
 /// `y = alpha * x + beta * y`; `beta == 0` writes `alpha * x` without
 /// reading y.
 #[inline(always)]
-pub(crate) unsafe fn axpby<S: VSimd>(n: usize, alpha: S::E, x: *const S::E, beta: S::E, y: *mut S::E) {
+pub(crate) unsafe fn axpby<S: VSimd>(
+    n: usize,
+    alpha: S::E,
+    x: *const S::E,
+    beta: S::E,
+    y: *mut S::E,
+) {
     if beta.is_zero() {
         return scal_into::<S>(n, alpha, x, y);
     }
@@ -126,19 +152,30 @@ pub(crate) unsafe fn axpby<S: VSimd>(n: usize, alpha: S::E, x: *const S::E, beta
     let (va, vb) = (S::splat(alpha), S::splat(beta));
     let mut i = peel::<S>(y, n);
     if i > 0 {
-        S::store_part(y, S::fma(S::load_part(x, i), va, S::mul(S::load_part(y, i), vb)), i);
+        S::store_part(
+            y,
+            S::fma(S::load_part(x, i), va, S::mul(S::load_part(y, i), vb)),
+            i,
+        );
     }
     while i + 2 * l <= n {
         for u in 0..2 {
             let p = y.add(i + u * l);
-            S::store(p, S::fma(S::load(x.add(i + u * l)), va, S::mul(S::load(p), vb)));
+            S::store(
+                p,
+                S::fma(S::load(x.add(i + u * l)), va, S::mul(S::load(p), vb)),
+            );
         }
         i += 2 * l;
     }
     while i < n {
         let k = l.min(n - i);
         let p = y.add(i);
-        store_n::<S>(p, S::fma(load_n::<S>(x.add(i), k), va, S::mul(load_n::<S>(p, k), vb)), k);
+        store_n::<S>(
+            p,
+            S::fma(load_n::<S>(x.add(i), k), va, S::mul(load_n::<S>(p, k), vb)),
+            k,
+        );
         i += k;
     }
 }
@@ -289,7 +326,10 @@ pub(crate) unsafe fn rot<S: VSimd>(n: usize, x: *mut S::E, y: *mut S::E, c: S::E
 /// vector max/min (NaN-ignoring by operand order); a second, short pass
 /// finds the first element equal to the winner inside the winning block.
 #[inline(always)]
-pub(crate) unsafe fn iamax<S: VSimd, const CX: bool, const MIN: bool>(n: usize, x: *const S::E) -> usize {
+pub(crate) unsafe fn iamax<S: VSimd, const CX: bool, const MIN: bool>(
+    n: usize,
+    x: *const S::E,
+) -> usize {
     const BLK: usize = 1024;
     let w = if CX { 2 } else { 1 };
     let l = S::LANES;
@@ -314,7 +354,11 @@ pub(crate) unsafe fn iamax<S: VSimd, const CX: bool, const MIN: bool>(n: usize, 
     if first.is_nan() {
         return 0;
     }
-    let init = if MIN { S::E::from_f64(f64::INFINITY) } else { -S::E::one() };
+    let init = if MIN {
+        S::E::from_f64(f64::INFINITY)
+    } else {
+        -S::E::one()
+    };
     let (mut best, mut best_blk) = (first, usize::MAX);
     let mut b0 = 0;
     while b0 < n {
@@ -323,7 +367,11 @@ pub(crate) unsafe fn iamax<S: VSimd, const CX: bool, const MIN: bool>(n: usize, 
         let mut acc = S::splat(init);
         let mut r = b0 * w;
         while r + l <= b1 * w {
-            acc = if MIN { S::min(absv(x.add(r)), acc) } else { S::max(absv(x.add(r)), acc) };
+            acc = if MIN {
+                S::min(absv(x.add(r)), acc)
+            } else {
+                S::max(absv(x.add(r)), acc)
+            };
             r += l;
         }
         let mut e = if MIN { S::hmin(acc) } else { S::hmax(acc) };

@@ -127,7 +127,10 @@ pub(crate) unsafe fn reduce_v<S: VSimd, const N: usize>(mut acc: [S::V; N]) -> S
 /// in the even lanes, of `b` in the odd lanes, then one pairwise reduction.
 #[inline(always)]
 pub(crate) unsafe fn hsum2<S: VSimd>(a: S::V, b: S::V) -> (S::E, S::E) {
-    S::hsum_pairs(S::blend_eo(S::add(a, S::swap_pairs(a)), S::add(b, S::swap_pairs(b))))
+    S::hsum_pairs(S::blend_eo(
+        S::add(a, S::swap_pairs(a)),
+        S::add(b, S::swap_pairs(b)),
+    ))
 }
 
 /// Adds `N` vectors pairwise (a fixed tree), then across lanes.

@@ -13,7 +13,10 @@ unsafe fn mask64(k: usize) -> __m256i {
 }
 #[inline(always)]
 unsafe fn mask32(k: usize) -> __m256i {
-    _mm256_cmpgt_epi32(_mm256_set1_epi32(k as i32), _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7))
+    _mm256_cmpgt_epi32(
+        _mm256_set1_epi32(k as i32),
+        _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7),
+    )
 }
 
 /// 4 x f64 in a ymm register.

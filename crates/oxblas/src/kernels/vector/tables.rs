@@ -208,15 +208,31 @@ macro_rules! paste_fns {
 
 #[cfg(target_arch = "x86_64")]
 isa_tables!(
-    avx512, [target_feature(enable = "avx512f,avx2,fma")], Avx512F64, Avx512F32,
-    dot_u = 8, gemv_n = (4, 8), gemv_t = (6, 1), symv = (2, 8), cgemv_n = (4, 4),
-    cgemv_t = 4, csymv = (2, 4)
+    avx512,
+    [target_feature(enable = "avx512f,avx2,fma")],
+    Avx512F64,
+    Avx512F32,
+    dot_u = 8,
+    gemv_n = (4, 8),
+    gemv_t = (6, 1),
+    symv = (2, 8),
+    cgemv_n = (4, 4),
+    cgemv_t = 4,
+    csymv = (2, 4)
 );
 #[cfg(target_arch = "x86_64")]
 isa_tables!(
-    avx2, [target_feature(enable = "avx2,fma")], Avx2F64, Avx2F32,
-    dot_u = 4, gemv_n = (4, 8), gemv_t = (4, 2), symv = (2, 4), cgemv_n = (2, 4),
-    cgemv_t = 4, csymv = (1, 2)
+    avx2,
+    [target_feature(enable = "avx2,fma")],
+    Avx2F64,
+    Avx2F32,
+    dot_u = 4,
+    gemv_n = (4, 8),
+    gemv_t = (4, 2),
+    symv = (2, 4),
+    cgemv_n = (2, 4),
+    cgemv_t = 4,
+    csymv = (1, 2)
 );
 isa_tables!(
     portable, [], Portable<f64, 4>, Portable<f32, 8>,
