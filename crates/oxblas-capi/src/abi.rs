@@ -284,6 +284,10 @@ pub unsafe fn vecr<'a, T>(p: *const T, n: usize, inc: i64) -> VecRef<'a, T> {
 }
 
 /// Mutable BLAS vector argument; as [`vecr`], writable and exclusive.
+///
+/// # Safety
+/// As [`vecr`], and the elements are writable and not aliased by any other
+/// argument of the call (the BLAS contract for output vectors).
 #[inline(always)]
 pub unsafe fn vecm<'a, T>(p: *mut T, n: usize, inc: i64) -> VecMut<'a, T> {
     let inc = inc as isize;

@@ -721,9 +721,11 @@ fn c32_odd_alignment() {
                 let x: &[c32] = unsafe {
                     core::slice::from_raw_parts(bx.as_mut_ptr().add(shift) as *const c32, n)
                 };
+                // SAFETY: as above, read-only copy of the same range of `by`.
                 let y0: Vec<c32> =
                     unsafe { core::slice::from_raw_parts(by.as_ptr().add(shift) as *const c32, n) }
                         .to_vec();
+                // SAFETY: as above; `by` is not otherwise borrowed while `y` lives.
                 let y: &mut [c32] = unsafe {
                     core::slice::from_raw_parts_mut(by.as_mut_ptr().add(shift) as *mut c32, n)
                 };
