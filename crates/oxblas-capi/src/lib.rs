@@ -67,4 +67,5 @@ pub mod abi;
 mod cblas;
 mod extras;
 mod fortran;
+mod lapack;
 pub mod xerbla;
