@@ -344,6 +344,9 @@ static const int queries[] = {GETRI, GEQRF, ORGQR, ORMQR, GELS, GEQP3};
 
 int main(int argc, char **argv) {
     const char *path = argc > 1 ? argv[1] : "/usr/lib/x86_64-linux-gnu/lapack/liblapack.so.3";
+    /* The reference XERBLA's message must reach the pipe before its STOP,
+     * even when stdout is not a terminal. */
+    setenv("GFORTRAN_UNBUFFERED_PRECONNECTED", "y", 1);
     ref = dlmopen(LM_ID_NEWLM, path, RTLD_NOW | RTLD_LOCAL);
     if (!ref) {
         printf("FAIL: cannot load the reference LAPACK %s: %s\n", path, dlerror());
