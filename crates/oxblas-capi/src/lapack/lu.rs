@@ -26,6 +26,11 @@ unsafe fn piv_out<I: Int>(ipiv: *mut I, piv: &[usize]) {
     }
 }
 
+/// `?getrf` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn getrf<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -47,6 +52,11 @@ pub(crate) unsafe fn getrf<T: Scalar, I: XerblaNames>(
     set_info(info, r);
 }
 
+/// `?getrs` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn getrs<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     n: *const I,
@@ -75,6 +85,11 @@ pub(crate) unsafe fn getrs<T: Scalar, I: XerblaNames>(
     r.done("getrs");
 }
 
+/// `?gesv` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn gesv<T: Scalar, I: XerblaNames>(
     n: *const I,
     nrhs: *const I,
@@ -101,6 +116,11 @@ pub(crate) unsafe fn gesv<T: Scalar, I: XerblaNames>(
     set_info(info, r);
 }
 
+/// `?getri` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn getri<T: Scalar, I: XerblaNames>(
     n: *const I,
     a: *mut T,
@@ -129,6 +149,10 @@ pub(crate) unsafe fn getri<T: Scalar, I: XerblaNames>(
 }
 
 /// `IWORK` (real types) or `RWORK` (complex) is not needed.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn gecon<T: Scalar, I: XerblaNames>(
     norm: *const c_char,
     n: *const I,

@@ -16,6 +16,11 @@ fn upper(c: u8) -> Uplo {
     }
 }
 
+/// `?lange` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn lange<T: Scalar, I: Int>(
     norm: *const c_char,
     m: *const I,
@@ -32,6 +37,10 @@ pub(crate) unsafe fn lange<T: Scalar, I: Int>(
 }
 
 /// lansy and lanhe.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 unsafe fn lan_sym<T: Scalar, I: Int>(
     herm: bool,
     norm: *const c_char,
@@ -48,6 +57,11 @@ unsafe fn lan_sym<T: Scalar, I: Int>(
     }
 }
 
+/// `?lansy` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn lansy<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,
@@ -59,6 +73,11 @@ pub(crate) unsafe fn lansy<T: Scalar, I: Int>(
     lan_sym(false, norm, uplo, n, a, lda)
 }
 
+/// `?lanhe` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn lanhe<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,
@@ -70,6 +89,11 @@ pub(crate) unsafe fn lanhe<T: Scalar, I: Int>(
     lan_sym(true, norm, uplo, n, a, lda)
 }
 
+/// `?lantr` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn lantr<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,

@@ -5,6 +5,11 @@ use core::ffi::{c_char, c_void};
 use ox::lapack::qr;
 use ox::{c32, c64, Side};
 
+/// `?geqrf` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn geqrf<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -34,6 +39,11 @@ pub(crate) unsafe fn geqrf<T: Scalar, I: XerblaNames>(
     qr::geqrf(cm(a, m, n, lda), tau).done("geqrf");
 }
 
+/// `?orgqr` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn orgqr<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -65,6 +75,11 @@ pub(crate) unsafe fn orgqr<T: Scalar, I: XerblaNames>(
     qr::orgqr(cm(a, m, n, lda), tau).done("orgqr");
 }
 
+/// `?ormqr` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn ormqr<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     trans: *const c_char,
@@ -106,6 +121,11 @@ pub(crate) unsafe fn ormqr<T: Scalar, I: XerblaNames>(
     qr::ormqr(sd.unwrap(), op.unwrap(), a, tau, cm(c, m, n, ldc)).done("ormqr");
 }
 
+/// `?gels` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn gels<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -154,6 +174,10 @@ pub(crate) unsafe fn gels<T: Scalar, I: XerblaNames>(
 }
 
 /// `?geqp3` for both argument lists (complex ones add `RWORK`, unused).
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 unsafe fn geqp3_any<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -195,6 +219,11 @@ unsafe fn geqp3_any<T: Scalar, I: XerblaNames>(
     }
 }
 
+/// `?geqp3` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn geqp3<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -209,6 +238,11 @@ pub(crate) unsafe fn geqp3<T: Scalar, I: XerblaNames>(
     geqp3_any::<T, I>(m, n, a, lda, jpvt, tau, work, lwork, info)
 }
 
+/// `?geqp3_c` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn geqp3_c<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,

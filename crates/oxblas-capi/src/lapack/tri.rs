@@ -5,6 +5,11 @@ use core::ffi::c_char;
 use ox::lapack::{cholesky as ch_, triangular as tr};
 use ox::{c32, c64};
 
+/// `?potrf` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn potrf<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -15,6 +20,11 @@ pub(crate) unsafe fn potrf<T: Scalar, I: XerblaNames>(
     factor::<T, I>("POTRF", uplo, n, a, lda, info)
 }
 
+/// `?potri` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn potri<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -26,6 +36,10 @@ pub(crate) unsafe fn potri<T: Scalar, I: XerblaNames>(
 }
 
 /// potrf and potri: `(UPLO, N, A, LDA, INFO)`, in place on one triangle.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 unsafe fn factor<T: Scalar, I: XerblaNames>(
     base: &str,
     uplo: *const c_char,
@@ -50,6 +64,10 @@ unsafe fn factor<T: Scalar, I: XerblaNames>(
 }
 
 /// potrs (`factored`) and posv: `(UPLO, N, NRHS, A, LDA, B, LDB, INFO)`.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 unsafe fn solve<T: Scalar, I: XerblaNames>(
     factored: bool,
     uplo: *const c_char,
@@ -82,6 +100,11 @@ unsafe fn solve<T: Scalar, I: XerblaNames>(
     }
 }
 
+/// `?potrs` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn potrs<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -96,6 +119,11 @@ pub(crate) unsafe fn potrs<T: Scalar, I: XerblaNames>(
     solve::<T, I>(true, uplo, n, nrhs, a as *mut T, lda, b, ldb, info)
 }
 
+/// `?posv` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn posv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -109,6 +137,11 @@ pub(crate) unsafe fn posv<T: Scalar, I: XerblaNames>(
     solve::<T, I>(false, uplo, n, nrhs, a, lda, b, ldb, info)
 }
 
+/// `?trtri` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn trtri<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     diag: *const c_char,
@@ -132,6 +165,11 @@ pub(crate) unsafe fn trtri<T: Scalar, I: XerblaNames>(
     set_info(info, r.out("trtri"));
 }
 
+/// `?trtrs` with LAPACK's argument list.
+///
+/// # Safety
+/// The LAPACK contract: each pointer addresses the scalar or array LAPACK
+/// documents for that argument, of the size the dimensions give.
 pub(crate) unsafe fn trtrs<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
