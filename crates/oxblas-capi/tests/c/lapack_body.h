@@ -546,6 +546,63 @@ static void FN(t_norms)(void) {
     free(a);
 }
 
+/* ---- special values: NaN / Inf inputs, a zero matrix, as the reference ---------------- */
+static void FN(t_special)(void) {
+    group = "special values " XSTR(ID);
+    int n = 9, nrhs = 2, rinfo, rpiv[9], lw = 64 * 64;
+    INT in = n, inr = nrhs, info, piv[9], ilw = lw;
+    T *work = malloc(sizeof(T) * lw);
+    /* getrf with a NaN below a pivot, a NaN pivot, an Inf pivot: the pivots after
+     * a NaN depend on the BLAS's i?amax (the reference LAPACK's comes from
+     * whichever libblas.so.3 is installed), so compare info and whether
+     * the NaN reached the factors. */
+    for (int v = 0; v < 3; v++) {
+        T *a = FN(mk)(n * n);
+        a[v == 0 ? 3 : 0] = v == 2 ? INFINITY : NAN;
+        T *ar = FN(dup)(a, n * n);
+        OX(getrf)(&in, &in, a, &in, piv, &info);
+        REFF(getrf)(&n, &n, ar, &n, rpiv, &rinfo);
+        int nan = 0, rnan = 0;
+        for (int i = 0; i < n * n; i++) nan |= isnan(creal(a[i])) || isnan(cimag(a[i])),
+                                       rnan |= isnan(creal(ar[i])) || isnan(cimag(ar[i]));
+        check(info == rinfo && nan == rnan, "getrf with NaN/Inf: info and NaN in the factors as the reference", v);
+        if (v == 2) { /* an Inf pivot: multipliers 0, the rest pivots as usual */
+            int same = 1;
+            for (int i = 0; i < n; i++) same &= piv[i] == rpiv[i];
+            check(same && piv[0] == 1, "getrf with an Inf pivot: ipiv as the reference", piv[0]);
+        }
+        free(a), free(ar);
+    }
+    T *h = FN(hpd)(n), *hr;
+    h[4 + 4 * n] = NAN;
+    hr = FN(dup)(h, n * n);
+    OX(potrf)("L", &in, h, &in, &info, 1);
+    REFF(potrf)("L", &n, hr, &n, &rinfo, 1);
+    check(info == 5 && rinfo == 5, "potrf with a NaN on the diagonal: info 5 as the reference", info);
+    /* gels of a zero matrix: X = 0, info 0. */
+    T *a = calloc(n * n, sizeof(T)), *ar = calloc(n * n, sizeof(T));
+    T *b = FN(mk)(n * nrhs), *br = FN(dup)(b, n * nrhs);
+    OX(gels)("N", &in, &in, &inr, a, &in, b, &in, work, &ilw, &info, 1);
+    REFF(gels)("N", &n, &n, &nrhs, ar, &n, br, &n, work, &lw, &rinfo, 1);
+    int zero = 1;
+    for (int i = 0; i < n * nrhs; i++) zero &= b[i] == 0 && br[i] == 0;
+    check(info == 0 && rinfo == 0 && zero, "gels of a zero matrix gives X = 0 as the reference", info);
+    /* geqp3 with tied column norms: the same pivots as the reference. */
+    INT jp[9] = {0};
+    int rjp[9] = {0};
+    jp[4] = rjp[4] = 1;
+    for (int i = 0; i < n * n; i++) a[i] = ar[i] = 1 + i % 3;
+    R rwork[18];
+    (void)rwork;
+    T *tau = malloc(sizeof(T) * n);
+    OX(geqp3)(&in, &in, a, &in, jp, tau, work, &ilw, RWARG & info);
+    REFF(geqp3)(&n, &n, ar, &n, rjp, tau, work, &lw, RWARG & rinfo);
+    int same = info == rinfo;
+    for (int i = 0; i < n; i++) same &= jp[i] == rjp[i];
+    check(same, "geqp3 with tied norms and a fixed column: jpvt as the reference", jp[0]);
+    free(work), free(h), free(hr), free(a), free(ar), free(b), free(br), free(tau);
+}
+
 /* ---- illegal arguments, workspace queries, zero sizes ----------------------------------- */
 struct FN(iv) { INT m, n, k, nrhs, lda, ldb, ldc, lwork, info; INT ipiv[64]; };
 struct FN(rv) { int m, n, k, nrhs, lda, ldb, ldc, lwork, info; int ipiv[64]; };
@@ -679,6 +736,7 @@ static void FN(run)(void) {
     FN(t_gels)();
     FN(t_geqp3)();
     FN(t_norms)();
+    FN(t_special)();
     FN(t_args)();
     printf("%s %s\n", failures == before ? "done" : "FAIL", XSTR(ID));
 }
