@@ -123,3 +123,46 @@ unsafe fn slice<'a, T>(p: *mut T, n: usize) -> &'a mut [T] {
         core::slice::from_raw_parts_mut(p, n)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ox::c64;
+
+    #[test]
+    fn letters() {
+        assert_eq!(norm_of(b'1'), Some(Norm::One));
+        assert_eq!(norm_of(b'O'), Some(Norm::One));
+        assert_eq!(norm_of(b'E'), Some(Norm::Frobenius));
+        assert_eq!(norm_of(b'X'), None);
+        // ormqr/gels: 'T' only for real types, 'C' only for complex ones.
+        assert_eq!(qr_op::<f64>(b'T'), Some(Op::Trans));
+        assert_eq!(qr_op::<f64>(b'C'), None);
+        assert_eq!(qr_op::<c64>(b'C'), Some(Op::ConjTrans));
+        assert_eq!(qr_op::<c64>(b'T'), None);
+        assert_eq!(rc::<f32>("ORGQR", "UNGQR"), "ORGQR");
+        assert_eq!(rc::<c64>("ORGQR", "UNGQR"), "UNGQR");
+    }
+
+    #[test]
+    fn first_illegal_argument_wins() {
+        let mut info = 7i64;
+        // SAFETY: `info` is a live local integer.
+        let ok =
+            unsafe { legal::<f64, i64>("GETRF", &mut info, &[(1, false), (2, true), (4, true)]) };
+        assert!(!ok);
+        assert_eq!(info, -2);
+        // SAFETY: as above.
+        let ok = unsafe { legal::<f64, i64>("GETRF", &mut info, &[(1, false), (4, false)]) };
+        assert!(ok);
+        assert_eq!(info, 0);
+    }
+
+    #[test]
+    fn workspace_size_in_work1() {
+        let mut w = [c64::new(0.0, 0.0)];
+        // SAFETY: `w` has one writable element.
+        unsafe { set_work(w.as_mut_ptr(), 17) };
+        assert_eq!(w[0], c64::new(17.0, 0.0));
+    }
+}
