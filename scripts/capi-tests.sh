@@ -5,7 +5,7 @@
 #     column-major, cblas_zgemm, cblas_dgemm64_, dgemm_64_, complex results
 #     returned by value, extras);
 #   * a program's own xerbla_/cblas_xerbla being the handlers called;
-#   * a gfortran program calling DGEMM and ZDOTC;
+#   * a gfortran program calling DGEMM, ZDOTC, DGESV, SLANGE and ZGEQRF;
 #   * the LAPACK door (test_lapack.c): every exported LAPACK routine in
 #     s, d, c, z, LP64 and ILP64, by residuals and against Debian's reference
 #     liblapack3 (info, pivots, illegal arguments, queries, zero sizes);
@@ -95,7 +95,7 @@ run build-xerbla gcc $cc_flags "$capi/tests/c/test_xerbla.c" $cc_libs -o "$work/
 result "program's own xerbla_/cblas_xerbla are called (test_xerbla.c)" $?
 run build-f gfortran -O1 "$capi/tests/c/test_fortran.f90" -L"$prefix/lib" -loxblas -o "$work/test_fortran" \
     && run test-f env LD_LIBRARY_PATH="$prefix/lib" "$work/test_fortran"
-result "Fortran program: DGEMM, ZDOTC (test_fortran.f90)" $?
+result "Fortran program: DGEMM, ZDOTC, DGESV, SLANGE, ZGEQRF query (test_fortran.f90)" $?
 
 # ---- LAPACK ------------------------------------------------------------------------------
 # A directory whose liblapack.so.3 is Debian's reference LAPACK.
