@@ -1,8 +1,6 @@
 //! CBLAS Level 1: the Fortran door's computations with values for pointers.
 //! `cblas_i?amax` return a 0-based `CBLAS_INDEX` (`size_t`).
 
-#![allow(unused_imports)]
-
 use crate::abi::*;
 use crate::fortran::level1::*;
 use ox::{c32, c64, RealScalar, Scalar};

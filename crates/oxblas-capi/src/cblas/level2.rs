@@ -1,13 +1,11 @@
 //! CBLAS Level 2.
 
-#![allow(unused_imports, dead_code)]
-
 use super::common::{arg, failed, fname, layout};
 use crate::abi::*;
 use crate::fortran::level2::*;
 use crate::xerbla::XerblaNames;
 use core::ffi::c_int;
-use ox::{c32, c64, Op, Scalar};
+use ox::{c32, c64, Scalar};
 
 fn idx(v: impl Int) -> usize {
     v.get() as usize

@@ -1,13 +1,11 @@
 //! CBLAS Level 3.
 
-#![allow(unused_imports)]
-
 use super::common::{arg, failed, fname, layout};
 use crate::abi::*;
 use crate::fortran::level3::*;
 use crate::xerbla::XerblaNames;
 use core::ffi::c_int;
-use ox::{c32, c64, Op, Scalar, Uplo};
+use ox::{c32, c64, Op, Scalar};
 
 fn idx(v: impl Int) -> usize {
     v.get() as usize

@@ -5,10 +5,7 @@
 //!
 //! The `run_*` helpers take values, so the CBLAS door shares them.
 
-#![allow(unused_imports, dead_code)]
-
 use crate::abi::*;
-use crate::xerbla::XerblaNames;
 use ox::{c32, c64, Scalar};
 
 pub(crate) use ox::blas::level1 as l1;
@@ -376,7 +373,6 @@ f77!(asum [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
 });
 
 /// i?amax / i?amin: the 1-based index, 0 when `n < 1` or `incx <= 0`.
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_iamx<T: Scalar>(min: bool, n: i64, x: *const T, incx: i64) -> i64 {
     let Some(n) = count(n) else { return 0 };
     if incx <= 0 {

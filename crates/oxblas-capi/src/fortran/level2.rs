@@ -7,8 +7,6 @@
 //! conjugate (Hermitian matrices, `ConjTrans` of a triangle) the identity
 //! `conj(M) x = conj(M conj(x))` is applied with a conjugated copy of `x`.
 
-#![allow(unused_imports, dead_code, unused_variables)]
-
 use crate::abi::*;
 use crate::xerbla::{name6, report, XerblaNames};
 use core::ffi::c_char;

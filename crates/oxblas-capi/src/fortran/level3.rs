@@ -4,8 +4,6 @@
 //! legal) and take the option arguments already parsed (`None` for an
 //! illegal character). `run_*` assume checked arguments.
 
-#![allow(unused_imports)]
-
 use crate::abi::*;
 use crate::xerbla::{name6, report, XerblaNames};
 use core::ffi::c_char;
@@ -341,7 +339,6 @@ pub(crate) enum Rank<T: Scalar> {
     Her2k { alpha: T, beta: T::Real },
 }
 
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_rank<T: Scalar>(
     l: Layout,
     what: Rank<T>,
@@ -568,7 +565,6 @@ pub(crate) fn check_trxm(
 }
 
 /// trmm (`solve == false`) or trsm.
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_trxm<T: Scalar>(
     solve: bool,
     l: Layout,
