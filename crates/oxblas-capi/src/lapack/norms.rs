@@ -1,11 +1,17 @@
 //! Norms: ?lange ?lansy ?lanhe ?lantr, functions returning REAL / DOUBLE
 //! PRECISION (in a register, the gfortran convention). LAPACK calls no
-//! xerbla here; an unknown NORM letter gives 0.
+//! xerbla here; an unknown NORM letter gives 0, and an LDA below max(1, M)
+//! (which LAPACK does not check) gives NaN instead of reading out of bounds.
 
 use super::*;
 use core::ffi::{c_char, c_void};
 use ox::lapack::norms;
 use ox::{c32, c64, Diag, Uplo};
+
+/// NaN: the value for an illegal LDA.
+fn bad_ld<R: RealScalar>() -> R {
+    R::from_f64(f64::NAN)
+}
 
 /// LAPACK's UPLO/DIAG letters in the norms: anything but 'U' is the other.
 fn upper(c: u8) -> Uplo {
@@ -31,6 +37,7 @@ pub(crate) unsafe fn lange<T: Scalar, I: Int>(
 ) -> T::Real {
     let (m, n, lda) = (rd(m), rd(n), rd(lda));
     match norm_of(ch(norm)) {
+        Some(_) if m > 0 && n > 0 && lda < m => bad_ld(),
         Some(k) if m > 0 && n > 0 => norms::lange(k, cr(a, m, n, lda)),
         _ => T::Real::zero(),
     }
@@ -51,6 +58,7 @@ unsafe fn lan_sym<T: Scalar, I: Int>(
 ) -> T::Real {
     let (n, lda, ul) = (rd(n), rd(lda), upper(ch(uplo)));
     match norm_of(ch(norm)) {
+        Some(_) if n > 0 && lda < n => bad_ld(),
         Some(k) if n > 0 && herm => norms::lanhe(k, ul, cr(a, n, n, lda)),
         Some(k) if n > 0 => norms::lansy(k, ul, cr(a, n, n, lda)),
         _ => T::Real::zero(),
@@ -111,6 +119,7 @@ pub(crate) unsafe fn lantr<T: Scalar, I: Int>(
         Diag::NonUnit
     };
     match norm_of(ch(norm)) {
+        Some(_) if m > 0 && n > 0 && lda < m => bad_ld(),
         Some(k) if m > 0 && n > 0 => norms::lantr(k, ul, dg, cr(a, m, n, lda)),
         _ => T::Real::zero(),
     }

@@ -543,6 +543,10 @@ static void FN(t_norms)(void) {
     int rzero = 0;
     check(OX(lange)("1", &zero, &in, a, &im, work, 1) == 0 && REFF(lange)("1", &rzero, &n, a, &m, work, 1) == 0,
           "lange of an empty matrix is 0", 0);
+    INT short_ld = m - 1;
+    check(isnan(OX(lange)("1", &im, &in, a, &short_ld, work, 1)) &&
+              isnan(OX(lantr)("1", "U", "N", &im, &in, a, &short_ld, work, 1, 1, 1)),
+          "lange/lantr with LDA < M give NaN (oxblas; LAPACK does not check)", 0);
     free(a);
 }
 
