@@ -6,7 +6,7 @@
 #      against liboxblas.so standing in for libblas.so.3;
 #   3. C, Fortran and NumPy programs against liboxblas.so.
 # Needs a Rust toolchain; installs the Debian packages the tests use
-# (libblas-test, gfortran, python3-numpy) itself when run as root.
+# (libblas-test, gfortran, python3-numpy, liblapack3) itself when run as root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

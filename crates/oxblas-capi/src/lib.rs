@@ -5,6 +5,8 @@
 //!   and ignored; complex functions return their value in registers as C
 //!   `_Complex` does (gfortran's convention).
 //! * CBLAS (`cblas_dgemm`), row- and column-major.
+//! * Fortran LAPACK (`dgetrf_`, ...; `src/lapack/`): the routines the core
+//!   implements, with LAPACK's argument lists, INFO and workspace queries.
 //! * ILP64 twins in the same library: `dgemm_64_` and `cblas_dgemm64_` take
 //!   64-bit integers.
 //!
@@ -67,4 +69,5 @@ pub mod abi;
 mod cblas;
 mod extras;
 mod fortran;
+mod lapack;
 pub mod xerbla;

@@ -1,19 +1,16 @@
 //! CBLAS Level 2.
 
-#![allow(unused_imports, dead_code)]
-
 use super::common::{arg, failed, fname, layout};
 use crate::abi::*;
 use crate::fortran::level2::*;
 use crate::xerbla::XerblaNames;
 use core::ffi::c_int;
-use ox::{c32, c64, Op, Scalar};
+use ox::{c32, c64, Scalar};
 
 fn idx(v: impl Int) -> usize {
     v.get() as usize
 }
 
-#[cfg(core_has_gemv)]
 unsafe fn gemv<T: CArg, I: XerblaNames>(
     order: c_int,
     trans: c_int,
@@ -69,14 +66,12 @@ unsafe fn gemv<T: CArg, I: XerblaNames>(
         incy.get(),
     )
 }
-#[cfg(core_has_gemv)]
 cblas!(gemv [order: c_int, trans: c_int, m: I, n: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
     x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_sgemv cblas_sgemv64_: f32, cblas_dgemv cblas_dgemv64_: f64,
     cblas_cgemv cblas_cgemv64_: c32, cblas_zgemv cblas_zgemv64_: c64,
 });
 
-#[cfg(core_has_gbmv)]
 unsafe fn gbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     trans: c_int,
@@ -144,7 +139,6 @@ unsafe fn gbmv<T: CArg, I: XerblaNames>(
         incy.get(),
     )
 }
-#[cfg(core_has_gbmv)]
 cblas!(gbmv [order: c_int, trans: c_int, m: I, n: I, kl: I, ku: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_sgbmv cblas_sgbmv64_: f32, cblas_dgbmv cblas_dgbmv64_: f64,
@@ -217,7 +211,6 @@ unsafe fn symv_any<T: CArg, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_symv)]
 unsafe fn symv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -248,7 +241,6 @@ unsafe fn symv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hemv)]
 unsafe fn hemv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -279,7 +271,6 @@ unsafe fn hemv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_sbmv)]
 unsafe fn sbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -311,7 +302,6 @@ unsafe fn sbmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hbmv)]
 unsafe fn hbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -343,7 +333,6 @@ unsafe fn hbmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_spmv)]
 unsafe fn spmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -373,7 +362,6 @@ unsafe fn spmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hpmv)]
 unsafe fn hpmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -403,32 +391,26 @@ unsafe fn hpmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_symv)]
 cblas!(symv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
     x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_ssymv cblas_ssymv64_: f32, cblas_dsymv cblas_dsymv64_: f64,
 });
-#[cfg(core_has_hemv)]
 cblas!(hemv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
     x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_chemv cblas_chemv64_: c32, cblas_zhemv cblas_zhemv64_: c64,
 });
-#[cfg(core_has_sbmv)]
 cblas!(sbmv [order: c_int, uplo: c_int, n: I, k: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
     x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_ssbmv cblas_ssbmv64_: f32, cblas_dsbmv cblas_dsbmv64_: f64,
 });
-#[cfg(core_has_hbmv)]
 cblas!(hbmv [order: c_int, uplo: c_int, n: I, k: I, alpha: <T as CArg>::Arg, a: *const T, lda: I,
     x: *const T, incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_chbmv cblas_chbmv64_: c32, cblas_zhbmv cblas_zhbmv64_: c64,
 });
-#[cfg(core_has_spmv)]
 cblas!(spmv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, ap: *const T, x: *const T,
     incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_sspmv cblas_sspmv64_: f32, cblas_dspmv cblas_dspmv64_: f64,
 });
-#[cfg(core_has_hpmv)]
 cblas!(hpmv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, ap: *const T, x: *const T,
     incx: I, beta: <T as CArg>::Arg, y: *mut T, incy: I] {
     cblas_chpmv cblas_chpmv64_: c32, cblas_zhpmv cblas_zhpmv64_: c64,
@@ -496,7 +478,6 @@ unsafe fn trv_any<T: Scalar, I: XerblaNames>(
     run_trv(solve, l, store, u, op, d, idx(n), a, ld, x, incx.get())
 }
 
-#[cfg(core_has_trmv)]
 unsafe fn trmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -523,7 +504,6 @@ unsafe fn trmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_trsv)]
 unsafe fn trsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -550,7 +530,6 @@ unsafe fn trsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tbmv)]
 unsafe fn tbmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -578,7 +557,6 @@ unsafe fn tbmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tbsv)]
 unsafe fn tbsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -606,7 +584,6 @@ unsafe fn tbsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tpmv)]
 unsafe fn tpmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -632,7 +609,6 @@ unsafe fn tpmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tpsv)]
 unsafe fn tpsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -658,37 +634,31 @@ unsafe fn tpsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_trmv)]
 cblas!(trmv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, a: *const T, lda: I,
     x: *mut T, incx: I] {
     cblas_strmv cblas_strmv64_: f32, cblas_dtrmv cblas_dtrmv64_: f64,
     cblas_ctrmv cblas_ctrmv64_: c32, cblas_ztrmv cblas_ztrmv64_: c64,
 });
-#[cfg(core_has_trsv)]
 cblas!(trsv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, a: *const T, lda: I,
     x: *mut T, incx: I] {
     cblas_strsv cblas_strsv64_: f32, cblas_dtrsv cblas_dtrsv64_: f64,
     cblas_ctrsv cblas_ctrsv64_: c32, cblas_ztrsv cblas_ztrsv64_: c64,
 });
-#[cfg(core_has_tbmv)]
 cblas!(tbmv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, k: I, a: *const T,
     lda: I, x: *mut T, incx: I] {
     cblas_stbmv cblas_stbmv64_: f32, cblas_dtbmv cblas_dtbmv64_: f64,
     cblas_ctbmv cblas_ctbmv64_: c32, cblas_ztbmv cblas_ztbmv64_: c64,
 });
-#[cfg(core_has_tbsv)]
 cblas!(tbsv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, k: I, a: *const T,
     lda: I, x: *mut T, incx: I] {
     cblas_stbsv cblas_stbsv64_: f32, cblas_dtbsv cblas_dtbsv64_: f64,
     cblas_ctbsv cblas_ctbsv64_: c32, cblas_ztbsv cblas_ztbsv64_: c64,
 });
-#[cfg(core_has_tpmv)]
 cblas!(tpmv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *const T, x: *mut T,
     incx: I] {
     cblas_stpmv cblas_stpmv64_: f32, cblas_dtpmv cblas_dtpmv64_: f64,
     cblas_ctpmv cblas_ctpmv64_: c32, cblas_ztpmv cblas_ztpmv64_: c64,
 });
-#[cfg(core_has_tpsv)]
 cblas!(tpsv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *const T, x: *mut T,
     incx: I] {
     cblas_stpsv cblas_stpsv64_: f32, cblas_dtpsv cblas_dtpsv64_: f64,
@@ -739,7 +709,6 @@ unsafe fn ger_any<T: CArg, I: XerblaNames>(
         idx(lda),
     )
 }
-#[cfg(core_has_ger)]
 unsafe fn ger<T: CArg, I: XerblaNames>(
     order: c_int,
     m: I,
@@ -754,7 +723,6 @@ unsafe fn ger<T: CArg, I: XerblaNames>(
 ) {
     ger_any::<T, I>(false, order, m, n, alpha, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_gerc)]
 unsafe fn gerc<T: CArg, I: XerblaNames>(
     order: c_int,
     m: I,
@@ -769,13 +737,11 @@ unsafe fn gerc<T: CArg, I: XerblaNames>(
 ) {
     ger_any::<T, I>(true, order, m, n, alpha, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_ger)]
 cblas!(ger [order: c_int, m: I, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I, y: *const T,
     incy: I, a: *mut T, lda: I] {
     cblas_sger cblas_sger64_: f32, cblas_dger cblas_dger64_: f64,
     cblas_cgeru cblas_cgeru64_: c32, cblas_zgeru cblas_zgeru64_: c64,
 });
-#[cfg(core_has_gerc)]
 cblas!(gerc [order: c_int, m: I, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I, y: *const T,
     incy: I, a: *mut T, lda: I] {
     cblas_cgerc cblas_cgerc64_: c32, cblas_zgerc cblas_zgerc64_: c64,
@@ -834,7 +800,6 @@ unsafe fn syr_any<T: Scalar, I: XerblaNames>(
     run_syr(what, l, packed, u, idx(n), x, incx.get(), y, iy, a, ld)
 }
 
-#[cfg(core_has_syr)]
 unsafe fn syr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -859,7 +824,6 @@ unsafe fn syr<T: Scalar, I: XerblaNames>(
         lda,
     )
 }
-#[cfg(core_has_her)]
 unsafe fn her<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -884,7 +848,6 @@ unsafe fn her<T: Scalar, I: XerblaNames>(
         lda,
     )
 }
-#[cfg(core_has_spr)]
 unsafe fn spr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -908,7 +871,6 @@ unsafe fn spr<T: Scalar, I: XerblaNames>(
         n,
     )
 }
-#[cfg(core_has_hpr)]
 unsafe fn hpr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -932,7 +894,6 @@ unsafe fn hpr<T: Scalar, I: XerblaNames>(
         n,
     )
 }
-#[cfg(core_has_syr2)]
 unsafe fn syr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -959,7 +920,6 @@ unsafe fn syr2<T: CArg, I: XerblaNames>(
         lda,
     )
 }
-#[cfg(core_has_her2)]
 unsafe fn her2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -986,7 +946,6 @@ unsafe fn her2<T: CArg, I: XerblaNames>(
         lda,
     )
 }
-#[cfg(core_has_spr2)]
 unsafe fn spr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -1012,7 +971,6 @@ unsafe fn spr2<T: CArg, I: XerblaNames>(
         n,
     )
 }
-#[cfg(core_has_hpr2)]
 unsafe fn hpr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -1038,40 +996,32 @@ unsafe fn hpr2<T: CArg, I: XerblaNames>(
         n,
     )
 }
-#[cfg(core_has_syr)]
 cblas!(syr [order: c_int, uplo: c_int, n: I, alpha: T, x: *const T, incx: I, a: *mut T, lda: I] {
     cblas_ssyr cblas_ssyr64_: f32, cblas_dsyr cblas_dsyr64_: f64,
 });
-#[cfg(core_has_her)]
 cblas!(her [order: c_int, uplo: c_int, n: I, alpha: <T as Scalar>::Real, x: *const T, incx: I,
     a: *mut T, lda: I] {
     cblas_cher cblas_cher64_: c32, cblas_zher cblas_zher64_: c64,
 });
-#[cfg(core_has_spr)]
 cblas!(spr [order: c_int, uplo: c_int, n: I, alpha: T, x: *const T, incx: I, ap: *mut T] {
     cblas_sspr cblas_sspr64_: f32, cblas_dspr cblas_dspr64_: f64,
 });
-#[cfg(core_has_hpr)]
 cblas!(hpr [order: c_int, uplo: c_int, n: I, alpha: <T as Scalar>::Real, x: *const T, incx: I,
     ap: *mut T] {
     cblas_chpr cblas_chpr64_: c32, cblas_zhpr cblas_zhpr64_: c64,
 });
-#[cfg(core_has_syr2)]
 cblas!(syr2 [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I,
     y: *const T, incy: I, a: *mut T, lda: I] {
     cblas_ssyr2 cblas_ssyr264_: f32, cblas_dsyr2 cblas_dsyr264_: f64,
 });
-#[cfg(core_has_her2)]
 cblas!(her2 [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I,
     y: *const T, incy: I, a: *mut T, lda: I] {
     cblas_cher2 cblas_cher264_: c32, cblas_zher2 cblas_zher264_: c64,
 });
-#[cfg(core_has_spr2)]
 cblas!(spr2 [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I,
     y: *const T, incy: I, ap: *mut T] {
     cblas_sspr2 cblas_sspr264_: f32, cblas_dspr2 cblas_dspr264_: f64,
 });
-#[cfg(core_has_hpr2)]
 cblas!(hpr2 [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, x: *const T, incx: I,
     y: *const T, incy: I, ap: *mut T] {
     cblas_chpr2 cblas_chpr264_: c32, cblas_zhpr2 cblas_zhpr264_: c64,

@@ -1,13 +1,11 @@
 //! CBLAS Level 3.
 
-#![allow(unused_imports)]
-
 use super::common::{arg, failed, fname, layout};
 use crate::abi::*;
 use crate::fortran::level3::*;
 use crate::xerbla::XerblaNames;
 use core::ffi::c_int;
-use ox::{c32, c64, Op, Scalar, Uplo};
+use ox::{c32, c64, Op, Scalar};
 
 fn idx(v: impl Int) -> usize {
     v.get() as usize
@@ -86,7 +84,6 @@ cblas!(gemm [order: c_int, transa: c_int, transb: c_int, m: I, n: I, k: I,
     cblas_cgemm cblas_cgemm64_: c32, cblas_zgemm cblas_zgemm64_: c64,
 });
 
-#[cfg(any(core_has_symm, core_has_hemm))]
 unsafe fn symm_any<T: CArg, I: XerblaNames>(
     herm: bool,
     order: c_int,
@@ -139,7 +136,6 @@ unsafe fn symm_any<T: CArg, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_symm)]
 unsafe fn symm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -159,7 +155,6 @@ unsafe fn symm<T: CArg, I: XerblaNames>(
         false, order, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
     )
 }
-#[cfg(core_has_hemm)]
 unsafe fn hemm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -179,13 +174,11 @@ unsafe fn hemm<T: CArg, I: XerblaNames>(
         true, order, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
     )
 }
-#[cfg(core_has_symm)]
 cblas!(symm [order: c_int, side: c_int, uplo: c_int, m: I, n: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, b: *const T, ldb: I, beta: <T as CArg>::Arg, c: *mut T, ldc: I] {
     cblas_ssymm cblas_ssymm64_: f32, cblas_dsymm cblas_dsymm64_: f64,
     cblas_csymm cblas_csymm64_: c32, cblas_zsymm cblas_zsymm64_: c64,
 });
-#[cfg(core_has_hemm)]
 cblas!(hemm [order: c_int, side: c_int, uplo: c_int, m: I, n: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, b: *const T, ldb: I, beta: <T as CArg>::Arg, c: *mut T, ldc: I] {
     cblas_chemm cblas_chemm64_: c32, cblas_zhemm cblas_zhemm64_: c64,
@@ -259,7 +252,6 @@ unsafe fn rank<T: CArg, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_syrk)]
 unsafe fn syrk<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -281,7 +273,6 @@ unsafe fn syrk<T: CArg, I: XerblaNames>(
         "SYRK", what, order, uplo, trans, n, k, a, lda, a, lda, c, ldc,
     )
 }
-#[cfg(core_has_herk)]
 unsafe fn herk<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -300,7 +291,6 @@ unsafe fn herk<T: CArg, I: XerblaNames>(
         "HERK", what, order, uplo, trans, n, k, a, lda, a, lda, c, ldc,
     )
 }
-#[cfg(core_has_syr2k)]
 unsafe fn syr2k<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -324,7 +314,6 @@ unsafe fn syr2k<T: CArg, I: XerblaNames>(
         "SYR2K", what, order, uplo, trans, n, k, a, lda, b, ldb, c, ldc,
     )
 }
-#[cfg(core_has_her2k)]
 unsafe fn her2k<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -349,30 +338,25 @@ unsafe fn her2k<T: CArg, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_syrk)]
 cblas!(syrk [order: c_int, uplo: c_int, trans: c_int, n: I, k: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, beta: <T as CArg>::Arg, c: *mut T, ldc: I] {
     cblas_ssyrk cblas_ssyrk64_: f32, cblas_dsyrk cblas_dsyrk64_: f64,
     cblas_csyrk cblas_csyrk64_: c32, cblas_zsyrk cblas_zsyrk64_: c64,
 });
-#[cfg(core_has_herk)]
 cblas!(herk [order: c_int, uplo: c_int, trans: c_int, n: I, k: I, alpha: <T as Scalar>::Real,
     a: *const T, lda: I, beta: <T as Scalar>::Real, c: *mut T, ldc: I] {
     cblas_cherk cblas_cherk64_: c32, cblas_zherk cblas_zherk64_: c64,
 });
-#[cfg(core_has_syr2k)]
 cblas!(syr2k [order: c_int, uplo: c_int, trans: c_int, n: I, k: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, b: *const T, ldb: I, beta: <T as CArg>::Arg, c: *mut T, ldc: I] {
     cblas_ssyr2k cblas_ssyr2k64_: f32, cblas_dsyr2k cblas_dsyr2k64_: f64,
     cblas_csyr2k cblas_csyr2k64_: c32, cblas_zsyr2k cblas_zsyr2k64_: c64,
 });
-#[cfg(core_has_her2k)]
 cblas!(her2k [order: c_int, uplo: c_int, trans: c_int, n: I, k: I, alpha: <T as CArg>::Arg,
     a: *const T, lda: I, b: *const T, ldb: I, beta: <T as Scalar>::Real, c: *mut T, ldc: I] {
     cblas_cher2k cblas_cher2k64_: c32, cblas_zher2k cblas_zher2k64_: c64,
 });
 
-#[cfg(any(core_has_trmm, core_has_trsm))]
 unsafe fn trxm<T: CArg, I: XerblaNames>(
     solve: bool,
     order: c_int,
@@ -445,7 +429,6 @@ unsafe fn trxm<T: CArg, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_trmm)]
 unsafe fn trmm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -464,7 +447,6 @@ unsafe fn trmm<T: CArg, I: XerblaNames>(
         false, order, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
     )
 }
-#[cfg(core_has_trsm)]
 unsafe fn trsm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -483,20 +465,17 @@ unsafe fn trsm<T: CArg, I: XerblaNames>(
         true, order, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
     )
 }
-#[cfg(core_has_trmm)]
 cblas!(trmm [order: c_int, side: c_int, uplo: c_int, transa: c_int, diag: c_int, m: I, n: I,
     alpha: <T as CArg>::Arg, a: *const T, lda: I, b: *mut T, ldb: I] {
     cblas_strmm cblas_strmm64_: f32, cblas_dtrmm cblas_dtrmm64_: f64,
     cblas_ctrmm cblas_ctrmm64_: c32, cblas_ztrmm cblas_ztrmm64_: c64,
 });
-#[cfg(core_has_trsm)]
 cblas!(trsm [order: c_int, side: c_int, uplo: c_int, transa: c_int, diag: c_int, m: I, n: I,
     alpha: <T as CArg>::Arg, a: *const T, lda: I, b: *mut T, ldb: I] {
     cblas_strsm cblas_strsm64_: f32, cblas_dtrsm cblas_dtrsm64_: f64,
     cblas_ctrsm cblas_ctrsm64_: c32, cblas_ztrsm cblas_ztrsm64_: c64,
 });
 
-#[cfg(core_has_gemmt)]
 unsafe fn gemmt<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -565,7 +544,6 @@ unsafe fn gemmt<T: CArg, I: XerblaNames>(
         idx(ldc),
     );
 }
-#[cfg(core_has_gemmt)]
 cblas!(gemmt [order: c_int, uplo: c_int, transa: c_int, transb: c_int, n: I, k: I,
     alpha: <T as CArg>::Arg, a: *const T, lda: I, b: *const T, ldb: I, beta: <T as CArg>::Arg,
     c: *mut T, ldc: I] {

@@ -5,10 +5,7 @@
 //!
 //! The `run_*` helpers take values, so the CBLAS door shares them.
 
-#![allow(unused_imports, dead_code)]
-
 use crate::abi::*;
-use crate::xerbla::XerblaNames;
 use ox::{c32, c64, Scalar};
 
 pub(crate) use ox::blas::level1 as l1;
@@ -21,7 +18,6 @@ pub(crate) fn count(n: i64) -> Option<usize> {
 
 // ---- rotg / rotmg / rotm / rot ------------------------------------------------
 
-#[cfg(core_has_rotg)]
 pub(crate) unsafe fn run_rotg<T: Scalar>(a: *mut T, b: *mut T, c: *mut T::Real, s: *mut T) {
     // Real rotg overwrites b with z; complex rotg leaves b alone.
     let mut bb = *b;
@@ -32,16 +28,13 @@ pub(crate) unsafe fn run_rotg<T: Scalar>(a: *mut T, b: *mut T, c: *mut T::Real, 
     *c = cc;
     *s = ss;
 }
-#[cfg(core_has_rotg)]
 pub(crate) unsafe fn rotg<T: Scalar, I: Int>(a: *mut T, b: *mut T, c: *mut T::Real, s: *mut T) {
     run_rotg(a, b, c, s)
 }
-#[cfg(core_has_rotg)]
 f77!(rotg [a: *mut T, b: *mut T, c: *mut <T as Scalar>::Real, s: *mut T] {
     srotg_ srotg_64_: f32, drotg_ drotg_64_: f64, crotg_ crotg_64_: c32, zrotg_ zrotg_64_: c64,
 });
 
-#[cfg(core_has_rotmg)]
 pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(
     d1: *mut T,
     d2: *mut T,
@@ -52,7 +45,6 @@ pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(
     let param = l1::rotmg(&mut *d1, &mut *d2, &mut *x1, y1);
     core::ptr::copy_nonoverlapping(param.as_ptr(), p, 5);
 }
-#[cfg(core_has_rotmg)]
 pub(crate) unsafe fn rotmg<T: ox::RealScalar, I: Int>(
     d1: *mut T,
     d2: *mut T,
@@ -62,12 +54,10 @@ pub(crate) unsafe fn rotmg<T: ox::RealScalar, I: Int>(
 ) {
     run_rotmg(d1, d2, x1, *y1, p)
 }
-#[cfg(core_has_rotmg)]
 f77!(rotmg [d1: *mut T, d2: *mut T, x1: *mut T, y1: *const T, param: *mut T] {
     srotmg_ srotmg_64_: f32, drotmg_ drotmg_64_: f64,
 });
 
-#[cfg(core_has_rotm)]
 pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(
     n: i64,
     x: *mut T,
@@ -84,7 +74,6 @@ pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(
     }
     l1::rotm(vecm(x, n, incx), vecm(y, n, incy), &param).done("rotm")
 }
-#[cfg(core_has_rotm)]
 pub(crate) unsafe fn rotm<T: ox::RealScalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -95,12 +84,10 @@ pub(crate) unsafe fn rotm<T: ox::RealScalar, I: Int>(
 ) {
     run_rotm(rd(n), x, rd(incx), y, rd(incy), p)
 }
-#[cfg(core_has_rotm)]
 f77!(rotm [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I, param: *const T] {
     srotm_ srotm_64_: f32, drotm_ drotm_64_: f64,
 });
 
-#[cfg(core_has_rot)]
 pub(crate) unsafe fn run_rot<T: Scalar>(
     n: i64,
     x: *mut T,
@@ -113,7 +100,6 @@ pub(crate) unsafe fn run_rot<T: Scalar>(
     let Some(n) = count(n) else { return };
     l1::rot(vecm(x, n, incx), vecm(y, n, incy), c, s).done("rot")
 }
-#[cfg(core_has_rot)]
 pub(crate) unsafe fn rot<T: Scalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -125,7 +111,6 @@ pub(crate) unsafe fn rot<T: Scalar, I: Int>(
 ) {
     run_rot(rd(n), x, rd(incx), y, rd(incy), *c, *s)
 }
-#[cfg(core_has_rot)]
 f77!(rot [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I,
     c: *const <T as Scalar>::Real, s: *const <T as Scalar>::Real] {
     srot_ srot_64_: f32, drot_ drot_64_: f64, csrot_ csrot_64_: c32, zdrot_ zdrot_64_: c64,
@@ -133,12 +118,10 @@ f77!(rot [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I,
 
 // ---- swap / copy / axpy / axpby ---------------------------------------------------
 
-#[cfg(core_has_swap)]
 pub(crate) unsafe fn run_swap<T: Scalar>(n: i64, x: *mut T, incx: i64, y: *mut T, incy: i64) {
     let Some(n) = count(n) else { return };
     l1::swap(vecm(x, n, incx), vecm(y, n, incy)).done("swap")
 }
-#[cfg(core_has_swap)]
 pub(crate) unsafe fn swap<T: Scalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -148,17 +131,14 @@ pub(crate) unsafe fn swap<T: Scalar, I: Int>(
 ) {
     run_swap(rd(n), x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_swap)]
 f77!(swap [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I] {
     sswap_ sswap_64_: f32, dswap_ dswap_64_: f64, cswap_ cswap_64_: c32, zswap_ zswap_64_: c64,
 });
 
-#[cfg(core_has_copy)]
 pub(crate) unsafe fn run_copy<T: Scalar>(n: i64, x: *const T, incx: i64, y: *mut T, incy: i64) {
     let Some(n) = count(n) else { return };
     l1::copy(vecr(x, n, incx), vecm(y, n, incy)).done("copy")
 }
-#[cfg(core_has_copy)]
 pub(crate) unsafe fn copy<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -168,12 +148,10 @@ pub(crate) unsafe fn copy<T: Scalar, I: Int>(
 ) {
     run_copy(rd(n), x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_copy)]
 f77!(copy [n: *const I, x: *const T, incx: *const I, y: *mut T, incy: *const I] {
     scopy_ scopy_64_: f32, dcopy_ dcopy_64_: f64, ccopy_ ccopy_64_: c32, zcopy_ zcopy_64_: c64,
 });
 
-#[cfg(core_has_axpy)]
 pub(crate) unsafe fn run_axpy<T: Scalar>(
     n: i64,
     alpha: T,
@@ -188,7 +166,6 @@ pub(crate) unsafe fn run_axpy<T: Scalar>(
     }
     l1::axpy(alpha, vecr(x, n, incx), vecm(y, n, incy)).done("axpy")
 }
-#[cfg(core_has_axpy)]
 pub(crate) unsafe fn axpy<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -199,12 +176,10 @@ pub(crate) unsafe fn axpy<T: Scalar, I: Int>(
 ) {
     run_axpy(rd(n), *alpha, x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_axpy)]
 f77!(axpy [n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *mut T, incy: *const I] {
     saxpy_ saxpy_64_: f32, daxpy_ daxpy_64_: f64, caxpy_ caxpy_64_: c32, zaxpy_ zaxpy_64_: c64,
 });
 
-#[cfg(core_has_axpby)]
 pub(crate) unsafe fn run_axpby<T: Scalar>(
     n: i64,
     alpha: T,
@@ -217,7 +192,6 @@ pub(crate) unsafe fn run_axpby<T: Scalar>(
     let Some(n) = count(n) else { return };
     l1::axpby(alpha, vecr(x, n, incx), beta, vecm(y, n, incy)).done("axpby")
 }
-#[cfg(core_has_axpby)]
 pub(crate) unsafe fn axpby<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -229,7 +203,6 @@ pub(crate) unsafe fn axpby<T: Scalar, I: Int>(
 ) {
     run_axpby(rd(n), *alpha, x, rd(incx), *beta, y, rd(incy))
 }
-#[cfg(core_has_axpby)]
 f77!(axpby [n: *const I, alpha: *const T, x: *const T, incx: *const I, beta: *const T, y: *mut T,
     incy: *const I] {
     saxpby_ saxpby_64_: f32, daxpby_ daxpby_64_: f64, caxpby_ caxpby_64_: c32, zaxpby_ zaxpby_64_: c64,
@@ -237,7 +210,6 @@ f77!(axpby [n: *const I, alpha: *const T, x: *const T, incx: *const I, beta: *co
 
 // ---- scal ---------------------------------------------------------------------------
 
-#[cfg(core_has_scal)]
 pub(crate) unsafe fn run_scal<T: Scalar>(n: i64, alpha: T, x: *mut T, incx: i64) {
     let Some(n) = count(n) else { return };
     if incx <= 0 {
@@ -245,7 +217,6 @@ pub(crate) unsafe fn run_scal<T: Scalar>(n: i64, alpha: T, x: *mut T, incx: i64)
     }
     l1::scal(alpha, vecm(x, n, incx))
 }
-#[cfg(core_has_scal)]
 pub(crate) unsafe fn scal<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -254,12 +225,10 @@ pub(crate) unsafe fn scal<T: Scalar, I: Int>(
 ) {
     run_scal(rd(n), *alpha, x, rd(incx))
 }
-#[cfg(core_has_scal)]
 f77!(scal [n: *const I, alpha: *const T, x: *mut T, incx: *const I] {
     sscal_ sscal_64_: f32, dscal_ dscal_64_: f64, cscal_ cscal_64_: c32, zscal_ zscal_64_: c64,
 });
 
-#[cfg(core_has_scal_real)]
 pub(crate) unsafe fn run_scal_real<T: Scalar>(n: i64, alpha: T::Real, x: *mut T, incx: i64) {
     let Some(n) = count(n) else { return };
     if incx <= 0 {
@@ -267,7 +236,6 @@ pub(crate) unsafe fn run_scal_real<T: Scalar>(n: i64, alpha: T::Real, x: *mut T,
     }
     l1::scal_real(alpha, vecm(x, n, incx))
 }
-#[cfg(core_has_scal_real)]
 pub(crate) unsafe fn scal_real<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T::Real,
@@ -276,14 +244,12 @@ pub(crate) unsafe fn scal_real<T: Scalar, I: Int>(
 ) {
     run_scal_real(rd(n), *alpha, x, rd(incx))
 }
-#[cfg(core_has_scal_real)]
 f77!(scal_real [n: *const I, alpha: *const <T as Scalar>::Real, x: *mut T, incx: *const I] {
     csscal_ csscal_64_: c32, zdscal_ zdscal_64_: c64,
 });
 
 // ---- dot products -------------------------------------------------------------------
 
-#[cfg(core_has_dot)]
 pub(crate) unsafe fn run_dot<T: Scalar>(
     n: i64,
     x: *const T,
@@ -294,7 +260,6 @@ pub(crate) unsafe fn run_dot<T: Scalar>(
     let Some(n) = count(n) else { return T::zero() };
     l1::dot(vecr(x, n, incx), vecr(y, n, incy)).out("dot")
 }
-#[cfg(core_has_dot)]
 pub(crate) unsafe fn dot<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -307,12 +272,10 @@ pub(crate) unsafe fn dot<T: Scalar, I: Int>(
 // Complex results return in registers exactly like C `float _Complex` /
 // `double _Complex` (c32/c64 are repr(C) pairs of floats), which is how
 // gfortran returns COMPLEX functions.
-#[cfg(core_has_dot)]
 f77!(dot [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I] -> T {
     sdot_ sdot_64_: f32, ddot_ ddot_64_: f64, cdotu_ cdotu_64_: c32, zdotu_ zdotu_64_: c64,
 });
 
-#[cfg(core_has_dotc)]
 pub(crate) unsafe fn run_dotc<T: Scalar>(
     n: i64,
     x: *const T,
@@ -323,7 +286,6 @@ pub(crate) unsafe fn run_dotc<T: Scalar>(
     let Some(n) = count(n) else { return T::zero() };
     l1::dotc(vecr(x, n, incx), vecr(y, n, incy)).out("dotc")
 }
-#[cfg(core_has_dotc)]
 pub(crate) unsafe fn dotc<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -333,12 +295,10 @@ pub(crate) unsafe fn dotc<T: Scalar, I: Int>(
 ) -> T {
     run_dotc(rd(n), x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_dotc)]
 f77!(dotc [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I] -> T {
     cdotc_ cdotc_64_: c32, zdotc_ zdotc_64_: c64,
 });
 
-#[cfg(core_has_sdsdot)]
 pub(crate) unsafe fn run_sdsdot(
     n: i64,
     sb: f32,
@@ -350,7 +310,6 @@ pub(crate) unsafe fn run_sdsdot(
     let Some(n) = count(n) else { return sb };
     l1::sdsdot(sb, vecr(x, n, incx), vecr(y, n, incy)).out("sdsdot")
 }
-#[cfg(core_has_sdsdot)]
 pub(crate) unsafe fn sdsdot<T, I: Int>(
     n: *const I,
     sb: *const f32,
@@ -361,17 +320,14 @@ pub(crate) unsafe fn sdsdot<T, I: Int>(
 ) -> f32 {
     run_sdsdot(rd(n), *sb, x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_sdsdot)]
 f77!(sdsdot [n: *const I, sb: *const f32, x: *const f32, incx: *const I, y: *const f32, incy: *const I] -> f32 {
     sdsdot_ sdsdot_64_: f32,
 });
 
-#[cfg(core_has_dsdot)]
 pub(crate) unsafe fn run_dsdot(n: i64, x: *const f32, incx: i64, y: *const f32, incy: i64) -> f64 {
     let Some(n) = count(n) else { return 0.0 };
     l1::dsdot(vecr(x, n, incx), vecr(y, n, incy)).out("dsdot")
 }
-#[cfg(core_has_dsdot)]
 pub(crate) unsafe fn dsdot<T, I: Int>(
     n: *const I,
     x: *const f32,
@@ -381,30 +337,25 @@ pub(crate) unsafe fn dsdot<T, I: Int>(
 ) -> f64 {
     run_dsdot(rd(n), x, rd(incx), y, rd(incy))
 }
-#[cfg(core_has_dsdot)]
 f77!(dsdot [n: *const I, x: *const f32, incx: *const I, y: *const f32, incy: *const I] -> f64 {
     dsdot_ dsdot_64_: f64,
 });
 
 // ---- norms and indices ------------------------------------------------------------------
 
-#[cfg(core_has_nrm2)]
 pub(crate) unsafe fn run_nrm2<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
     let Some(n) = count(n) else {
         return <T::Real as Scalar>::zero();
     };
     l1::nrm2(vecr(x, n, incx)).out("nrm2")
 }
-#[cfg(core_has_nrm2)]
 pub(crate) unsafe fn nrm2<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> T::Real {
     run_nrm2(rd(n), x, rd(incx))
 }
-#[cfg(core_has_nrm2)]
 f77!(nrm2 [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
     snrm2_ snrm2_64_: f32, dnrm2_ dnrm2_64_: f64, scnrm2_ scnrm2_64_: c32, dznrm2_ dznrm2_64_: c64,
 });
 
-#[cfg(core_has_asum)]
 pub(crate) unsafe fn run_asum<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
     let Some(n) = count(n) else {
         return <T::Real as Scalar>::zero();
@@ -414,17 +365,14 @@ pub(crate) unsafe fn run_asum<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::R
     }
     l1::asum(vecr(x, n, incx)).out("asum")
 }
-#[cfg(core_has_asum)]
 pub(crate) unsafe fn asum<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> T::Real {
     run_asum(rd(n), x, rd(incx))
 }
-#[cfg(core_has_asum)]
 f77!(asum [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
     sasum_ sasum_64_: f32, dasum_ dasum_64_: f64, scasum_ scasum_64_: c32, dzasum_ dzasum_64_: c64,
 });
 
 /// i?amax / i?amin: the 1-based index, 0 when `n < 1` or `incx <= 0`.
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_iamx<T: Scalar>(min: bool, n: i64, x: *const T, incx: i64) -> i64 {
     let Some(n) = count(n) else { return 0 };
     if incx <= 0 {
@@ -432,35 +380,21 @@ pub(crate) unsafe fn run_iamx<T: Scalar>(min: bool, n: i64, x: *const T, incx: i
     }
     let v = vecr(x, n, incx);
     let r: Option<usize> = if min {
-        #[cfg(core_has_iamin)]
-        {
-            l1::iamin(v).out("iamin")
-        }
-        #[cfg(not(core_has_iamin))]
-        None
+        l1::iamin(v).out("iamin")
     } else {
-        #[cfg(core_has_iamax)]
-        {
-            l1::iamax(v).out("iamax")
-        }
-        #[cfg(not(core_has_iamax))]
-        None
+        l1::iamax(v).out("iamax")
     };
     r.map_or(0, |i| i as i64 + 1)
 }
-#[cfg(core_has_iamax)]
 pub(crate) unsafe fn iamax<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> I {
     I::from_i64(run_iamx(false, rd(n), x, rd(incx)))
 }
-#[cfg(core_has_iamin)]
 pub(crate) unsafe fn iamin<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> I {
     I::from_i64(run_iamx(true, rd(n), x, rd(incx)))
 }
-#[cfg(core_has_iamax)]
 f77!(iamax [n: *const I, x: *const T, incx: *const I] -> I {
     isamax_ isamax_64_: f32, idamax_ idamax_64_: f64, icamax_ icamax_64_: c32, izamax_ izamax_64_: c64,
 });
-#[cfg(core_has_iamin)]
 f77!(iamin [n: *const I, x: *const T, incx: *const I] -> I {
     isamin_ isamin_64_: f32, idamin_ idamin_64_: f64, icamin_ icamin_64_: c32, izamin_ izamin_64_: c64,
 });

@@ -7,8 +7,6 @@
 //! conjugate (Hermitian matrices, `ConjTrans` of a triangle) the identity
 //! `conj(M) x = conj(M conj(x))` is applied with a conjugated copy of `x`.
 
-#![allow(unused_imports, dead_code, unused_variables)]
-
 use crate::abi::*;
 use crate::xerbla::{name6, report, XerblaNames};
 use core::ffi::c_char;
@@ -74,7 +72,6 @@ pub(crate) fn check_gemv(op: Option<Op>, m: i64, n: i64, lda: i64, incx: i64, in
     }
 }
 
-#[cfg(core_has_gemv)]
 pub(crate) unsafe fn run_gemv<T: Scalar>(
     l: Layout,
     op: Op,
@@ -96,7 +93,6 @@ pub(crate) unsafe fn run_gemv<T: Scalar>(
     let a = mat(a, m, n, lda, l);
     l2::gemv(op, alpha, a, vecr(x, lx, incx), beta, vecm(y, ly, incy)).done("gemv")
 }
-#[cfg(core_has_gemv)]
 pub(crate) unsafe fn gemv<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -131,7 +127,6 @@ pub(crate) unsafe fn gemv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_gemv)]
 f77!(gemv [trans: *const c_char, m: *const I, n: *const I, alpha: *const T, a: *const T,
     lda: *const I, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     sgemv_ sgemv_64_: f32, dgemv_ dgemv_64_: f64, cgemv_ cgemv_64_: c32, zgemv_ zgemv_64_: c64,
@@ -168,7 +163,6 @@ pub(crate) fn check_gbmv(
     }
 }
 
-#[cfg(core_has_gbmv)]
 pub(crate) unsafe fn run_gbmv<T: Scalar>(
     l: Layout,
     op: Op,
@@ -211,7 +205,6 @@ pub(crate) unsafe fn run_gbmv<T: Scalar>(
         }
     }
 }
-#[cfg(core_has_gbmv)]
 pub(crate) unsafe fn gbmv<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -251,7 +244,6 @@ pub(crate) unsafe fn gbmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_gbmv)]
 f77!(gbmv [trans: *const c_char, m: *const I, n: *const I, kl: *const I, ku: *const I,
     alpha: *const T, a: *const T, lda: *const I, x: *const T, incx: *const I, beta: *const T,
     y: *mut T, incy: *const I] {
@@ -332,10 +324,8 @@ pub(crate) unsafe fn run_symv<T: Scalar>(
         // Any strides: row-major is just a view.
         let a = mat(a, n, n, lda, l);
         if herm {
-            #[cfg(core_has_hemv)]
             l2::hemv(uplo, alpha, a, x, beta, y).done("hemv");
         } else {
-            #[cfg(core_has_symv)]
             l2::symv(uplo, alpha, a, x, beta, y).done("symv");
         }
         return;
@@ -350,20 +340,16 @@ pub(crate) unsafe fn run_symv<T: Scalar>(
         SymStore::Band(k) => {
             let band = mat(a, k + 1, n, lda, Layout::Col);
             if herm {
-                #[cfg(core_has_hbmv)]
                 l2::hbmv(uplo, k, al, band, x, be, y).done("hbmv");
             } else {
-                #[cfg(core_has_sbmv)]
                 l2::sbmv(uplo, k, al, band, x, be, y).done("sbmv");
             }
         }
         _ => {
             let ap = core::slice::from_raw_parts(a, n * (n + 1) / 2);
             if herm {
-                #[cfg(core_has_hpmv)]
                 l2::hpmv(uplo, n, al, ap, x, be, y).done("hpmv");
             } else {
-                #[cfg(core_has_spmv)]
                 l2::spmv(uplo, n, al, ap, x, be, y).done("spmv");
             }
         }
@@ -436,7 +422,6 @@ unsafe fn symv_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_symv)]
 pub(crate) unsafe fn symv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -465,7 +450,6 @@ pub(crate) unsafe fn symv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hemv)]
 pub(crate) unsafe fn hemv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -494,7 +478,6 @@ pub(crate) unsafe fn hemv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_sbmv)]
 pub(crate) unsafe fn sbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -524,7 +507,6 @@ pub(crate) unsafe fn sbmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hbmv)]
 pub(crate) unsafe fn hbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -554,7 +536,6 @@ pub(crate) unsafe fn hbmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_spmv)]
 pub(crate) unsafe fn spmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -582,7 +563,6 @@ pub(crate) unsafe fn spmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
-#[cfg(core_has_hpmv)]
 pub(crate) unsafe fn hpmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -611,32 +591,26 @@ pub(crate) unsafe fn hpmv<T: Scalar, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_symv)]
 f77!(symv [uplo: *const c_char, n: *const I, alpha: *const T, a: *const T, lda: *const I,
     x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     ssymv_ ssymv_64_: f32, dsymv_ dsymv_64_: f64,
 });
-#[cfg(core_has_hemv)]
 f77!(hemv [uplo: *const c_char, n: *const I, alpha: *const T, a: *const T, lda: *const I,
     x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     chemv_ chemv_64_: c32, zhemv_ zhemv_64_: c64,
 });
-#[cfg(core_has_sbmv)]
 f77!(sbmv [uplo: *const c_char, n: *const I, k: *const I, alpha: *const T, a: *const T,
     lda: *const I, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     ssbmv_ ssbmv_64_: f32, dsbmv_ dsbmv_64_: f64,
 });
-#[cfg(core_has_hbmv)]
 f77!(hbmv [uplo: *const c_char, n: *const I, k: *const I, alpha: *const T, a: *const T,
     lda: *const I, x: *const T, incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     chbmv_ chbmv_64_: c32, zhbmv_ zhbmv_64_: c64,
 });
-#[cfg(core_has_spmv)]
 f77!(spmv [uplo: *const c_char, n: *const I, alpha: *const T, ap: *const T, x: *const T,
     incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     sspmv_ sspmv_64_: f32, dspmv_ dspmv_64_: f64,
 });
-#[cfg(core_has_hpmv)]
 f77!(hpmv [uplo: *const c_char, n: *const I, alpha: *const T, ap: *const T, x: *const T,
     incx: *const I, beta: *const T, y: *mut T, incy: *const I] {
     chpmv_ chpmv_64_: c32, zhpmv_ zhpmv_64_: c64,
@@ -708,10 +682,8 @@ pub(crate) unsafe fn run_trv<T: Scalar>(
     if store == SymStore::Full {
         let a = mat(a, n, n, lda, l);
         if solve {
-            #[cfg(core_has_trsv)]
             l2::trsv(uplo, op, diag, a, x).done("trsv");
         } else {
-            #[cfg(core_has_trmv)]
             l2::trmv(uplo, op, diag, a, x).done("trmv");
         }
         return;
@@ -730,20 +702,16 @@ pub(crate) unsafe fn run_trv<T: Scalar>(
         SymStore::Band(k) => {
             let band = mat(a, k + 1, n, lda, Layout::Col);
             if solve {
-                #[cfg(core_has_tbsv)]
                 l2::tbsv(uplo, op, diag, k, band, x.rb_mut()).done("tbsv");
             } else {
-                #[cfg(core_has_tbmv)]
                 l2::tbmv(uplo, op, diag, k, band, x.rb_mut()).done("tbmv");
             }
         }
         _ => {
             let ap = core::slice::from_raw_parts(a, n * (n + 1) / 2);
             if solve {
-                #[cfg(core_has_tpsv)]
                 l2::tpsv(uplo, op, diag, n, ap, x.rb_mut()).done("tpsv");
             } else {
-                #[cfg(core_has_tpmv)]
                 l2::tpmv(uplo, op, diag, n, ap, x.rb_mut()).done("tpmv");
             }
         }
@@ -810,7 +778,6 @@ unsafe fn trv_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_trmv)]
 pub(crate) unsafe fn trmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -835,7 +802,6 @@ pub(crate) unsafe fn trmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_trsv)]
 pub(crate) unsafe fn trsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -860,7 +826,6 @@ pub(crate) unsafe fn trsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tbmv)]
 pub(crate) unsafe fn tbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -886,7 +851,6 @@ pub(crate) unsafe fn tbmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tbsv)]
 pub(crate) unsafe fn tbsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -912,7 +876,6 @@ pub(crate) unsafe fn tbsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tpmv)]
 pub(crate) unsafe fn tpmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -936,7 +899,6 @@ pub(crate) unsafe fn tpmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
-#[cfg(core_has_tpsv)]
 pub(crate) unsafe fn tpsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -961,32 +923,26 @@ pub(crate) unsafe fn tpsv<T: Scalar, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_trmv)]
 f77!(trmv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     a: *const T, lda: *const I, x: *mut T, incx: *const I] {
     strmv_ strmv_64_: f32, dtrmv_ dtrmv_64_: f64, ctrmv_ ctrmv_64_: c32, ztrmv_ ztrmv_64_: c64,
 });
-#[cfg(core_has_trsv)]
 f77!(trsv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     a: *const T, lda: *const I, x: *mut T, incx: *const I] {
     strsv_ strsv_64_: f32, dtrsv_ dtrsv_64_: f64, ctrsv_ ctrsv_64_: c32, ztrsv_ ztrsv_64_: c64,
 });
-#[cfg(core_has_tbmv)]
 f77!(tbmv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     k: *const I, a: *const T, lda: *const I, x: *mut T, incx: *const I] {
     stbmv_ stbmv_64_: f32, dtbmv_ dtbmv_64_: f64, ctbmv_ ctbmv_64_: c32, ztbmv_ ztbmv_64_: c64,
 });
-#[cfg(core_has_tbsv)]
 f77!(tbsv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     k: *const I, a: *const T, lda: *const I, x: *mut T, incx: *const I] {
     stbsv_ stbsv_64_: f32, dtbsv_ dtbsv_64_: f64, ctbsv_ ctbsv_64_: c32, ztbsv_ ztbsv_64_: c64,
 });
-#[cfg(core_has_tpmv)]
 f77!(tpmv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     ap: *const T, x: *mut T, incx: *const I] {
     stpmv_ stpmv_64_: f32, dtpmv_ dtpmv_64_: f64, ctpmv_ ctpmv_64_: c32, ztpmv_ ztpmv_64_: c64,
 });
-#[cfg(core_has_tpsv)]
 f77!(tpsv [uplo: *const c_char, trans: *const c_char, diag: *const c_char, n: *const I,
     ap: *const T, x: *mut T, incx: *const I] {
     stpsv_ stpsv_64_: f32, dtpsv_ dtpsv_64_: f64, ctpsv_ ctpsv_64_: c32, ztpsv_ ztpsv_64_: c64,
@@ -1029,10 +985,8 @@ pub(crate) unsafe fn run_ger<T: Scalar>(
     }
     let (x, y, a) = (vecr(x, m, incx), vecr(y, n, incy), mat_mut(a, m, n, lda, l));
     if conj {
-        #[cfg(core_has_gerc)]
         l2::gerc(alpha, x, y, a).done("gerc");
     } else {
-        #[cfg(core_has_ger)]
         l2::ger(alpha, x, y, a).done("ger");
     }
 }
@@ -1074,7 +1028,6 @@ unsafe fn ger_f77<T: Scalar, I: XerblaNames>(
         u(lda),
     )
 }
-#[cfg(core_has_ger)]
 pub(crate) unsafe fn ger<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -1088,7 +1041,6 @@ pub(crate) unsafe fn ger<T: Scalar, I: XerblaNames>(
 ) {
     ger_f77::<T, I>(false, m, n, alpha, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_gerc)]
 pub(crate) unsafe fn gerc<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -1102,12 +1054,10 @@ pub(crate) unsafe fn gerc<T: Scalar, I: XerblaNames>(
 ) {
     ger_f77::<T, I>(true, m, n, alpha, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_ger)]
 f77!(ger [m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
     incy: *const I, a: *mut T, lda: *const I] {
     sger_ sger_64_: f32, dger_ dger_64_: f64, cgeru_ cgeru_64_: c32, zgeru_ zgeru_64_: c64,
 });
-#[cfg(core_has_gerc)]
 f77!(gerc [m: *const I, n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *const T,
     incy: *const I, a: *mut T, lda: *const I] {
     cgerc_ cgerc_64_: c32, zgerc_ zgerc_64_: c64,
@@ -1201,19 +1151,15 @@ pub(crate) unsafe fn run_syr<T: Scalar>(
         let av = mat_mut(a, n, n, lda, l);
         match what {
             Upd::Syr(al) => {
-                #[cfg(core_has_syr)]
                 l2::syr(uplo, al, xv, av).done("syr");
             }
             Upd::Her(al) => {
-                #[cfg(core_has_her)]
                 l2::her(uplo, al, xv, av).done("her");
             }
             Upd::Syr2(al) => {
-                #[cfg(core_has_syr2)]
                 l2::syr2(uplo, al, xv, yv, av).done("syr2");
             }
             Upd::Her2(al) => {
-                #[cfg(core_has_her2)]
                 l2::her2(uplo, al, xv, yv, av).done("her2");
             }
         }
@@ -1237,20 +1183,16 @@ pub(crate) unsafe fn run_syr<T: Scalar>(
     };
     match what {
         Upd::Syr(al) => {
-            #[cfg(core_has_spr)]
             l2::spr(uplo, n, al, xv, ap).done("spr");
         }
         Upd::Her(al) => {
-            #[cfg(core_has_hpr)]
             l2::hpr(uplo, n, al, xv, ap).done("hpr");
         }
         Upd::Syr2(al) => {
-            #[cfg(core_has_spr2)]
             l2::spr2(uplo, n, al, xv, yv, ap).done("spr2");
         }
         Upd::Her2(al) => {
             let al = if conj { al.conj() } else { al };
-            #[cfg(core_has_hpr2)]
             l2::hpr2(uplo, n, al, xv, yv, ap).done("hpr2");
         }
     }
@@ -1291,7 +1233,6 @@ unsafe fn syr_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
-#[cfg(core_has_syr)]
 pub(crate) unsafe fn syr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1303,7 +1244,6 @@ pub(crate) unsafe fn syr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
-#[cfg(core_has_her)]
 pub(crate) unsafe fn her<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1315,7 +1255,6 @@ pub(crate) unsafe fn her<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
-#[cfg(core_has_spr)]
 pub(crate) unsafe fn spr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1326,7 +1265,6 @@ pub(crate) unsafe fn spr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
-#[cfg(core_has_hpr)]
 pub(crate) unsafe fn hpr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1337,7 +1275,6 @@ pub(crate) unsafe fn hpr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
-#[cfg(core_has_syr2)]
 pub(crate) unsafe fn syr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1351,7 +1288,6 @@ pub(crate) unsafe fn syr2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_her2)]
 pub(crate) unsafe fn her2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1365,7 +1301,6 @@ pub(crate) unsafe fn her2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
-#[cfg(core_has_spr2)]
 pub(crate) unsafe fn spr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1378,7 +1313,6 @@ pub(crate) unsafe fn spr2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), true, uplo, n, x, incx, y, incy, ap, n)
 }
-#[cfg(core_has_hpr2)]
 pub(crate) unsafe fn hpr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1392,41 +1326,33 @@ pub(crate) unsafe fn hpr2<T: Scalar, I: XerblaNames>(
     syr_f77::<T, I>(Upd::Her2(*alpha), true, uplo, n, x, incx, y, incy, ap, n)
 }
 
-#[cfg(core_has_syr)]
 f77!(syr [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I,
     a: *mut T, lda: *const I] {
     ssyr_ ssyr_64_: f32, dsyr_ dsyr_64_: f64,
 });
-#[cfg(core_has_her)]
 f77!(her [uplo: *const c_char, n: *const I, alpha: *const <T as Scalar>::Real, x: *const T,
     incx: *const I, a: *mut T, lda: *const I] {
     cher_ cher_64_: c32, zher_ zher_64_: c64,
 });
-#[cfg(core_has_spr)]
 f77!(spr [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I, ap: *mut T] {
     sspr_ sspr_64_: f32, dspr_ dspr_64_: f64,
 });
-#[cfg(core_has_hpr)]
 f77!(hpr [uplo: *const c_char, n: *const I, alpha: *const <T as Scalar>::Real, x: *const T,
     incx: *const I, ap: *mut T] {
     chpr_ chpr_64_: c32, zhpr_ zhpr_64_: c64,
 });
-#[cfg(core_has_syr2)]
 f77!(syr2 [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I,
     y: *const T, incy: *const I, a: *mut T, lda: *const I] {
     ssyr2_ ssyr2_64_: f32, dsyr2_ dsyr2_64_: f64,
 });
-#[cfg(core_has_her2)]
 f77!(her2 [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I,
     y: *const T, incy: *const I, a: *mut T, lda: *const I] {
     cher2_ cher2_64_: c32, zher2_ zher2_64_: c64,
 });
-#[cfg(core_has_spr2)]
 f77!(spr2 [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I,
     y: *const T, incy: *const I, ap: *mut T] {
     sspr2_ sspr2_64_: f32, dspr2_ dspr2_64_: f64,
 });
-#[cfg(core_has_hpr2)]
 f77!(hpr2 [uplo: *const c_char, n: *const I, alpha: *const T, x: *const T, incx: *const I,
     y: *const T, incy: *const I, ap: *mut T] {
     chpr2_ chpr2_64_: c32, zhpr2_ zhpr2_64_: c64,

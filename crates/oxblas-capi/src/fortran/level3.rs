@@ -4,8 +4,6 @@
 //! legal) and take the option arguments already parsed (`None` for an
 //! illegal character). `run_*` assume checked arguments.
 
-#![allow(unused_imports)]
-
 use crate::abi::*;
 use crate::xerbla::{name6, report, XerblaNames};
 use core::ffi::c_char;
@@ -157,7 +155,6 @@ pub(crate) fn check_symm(
 }
 
 /// `herm`: hemm instead of symm.
-#[cfg(any(core_has_symm, core_has_hemm))]
 pub(crate) unsafe fn run_symm<T: Scalar>(
     herm: bool,
     l: Layout,
@@ -182,13 +179,11 @@ pub(crate) unsafe fn run_symm<T: Scalar>(
     let b = mat(b, m, n, ldb, l);
     let c = mat_mut(c, m, n, ldc, l);
     if herm {
-        #[cfg(core_has_hemm)]
         core_result(
             "hemm",
             ox::blas::level3::hemm(side, uplo, alpha, a, b, beta, c),
         );
     } else {
-        #[cfg(core_has_symm)]
         core_result(
             "symm",
             ox::blas::level3::symm(side, uplo, alpha, a, b, beta, c),
@@ -196,7 +191,6 @@ pub(crate) unsafe fn run_symm<T: Scalar>(
     }
 }
 
-#[cfg(any(core_has_symm, core_has_hemm))]
 unsafe fn symm_any<T: Scalar, I: XerblaNames>(
     herm: bool,
     side: *const c_char,
@@ -237,7 +231,6 @@ unsafe fn symm_any<T: Scalar, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_symm)]
 pub(crate) unsafe fn symm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -254,7 +247,6 @@ pub(crate) unsafe fn symm<T: Scalar, I: XerblaNames>(
 ) {
     symm_any::<T, I>(false, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc)
 }
-#[cfg(core_has_hemm)]
 pub(crate) unsafe fn hemm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -272,12 +264,10 @@ pub(crate) unsafe fn hemm<T: Scalar, I: XerblaNames>(
     symm_any::<T, I>(true, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-#[cfg(core_has_symm)]
 f77!(symm [side: *const c_char, uplo: *const c_char, m: *const I, n: *const I, alpha: *const T,
     a: *const T, lda: *const I, b: *const T, ldb: *const I, beta: *const T, c: *mut T, ldc: *const I] {
     ssymm_ ssymm_64_: f32, dsymm_ dsymm_64_: f64, csymm_ csymm_64_: c32, zsymm_ zsymm_64_: c64,
 });
-#[cfg(core_has_hemm)]
 f77!(hemm [side: *const c_char, uplo: *const c_char, m: *const I, n: *const I, alpha: *const T,
     a: *const T, lda: *const I, b: *const T, ldb: *const I, beta: *const T, c: *mut T, ldc: *const I] {
     chemm_ chemm_64_: c32, zhemm_ zhemm_64_: c64,
@@ -349,7 +339,6 @@ pub(crate) enum Rank<T: Scalar> {
     Her2k { alpha: T, beta: T::Real },
 }
 
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_rank<T: Scalar>(
     l: Layout,
     what: Rank<T>,
@@ -372,14 +361,12 @@ pub(crate) unsafe fn run_rank<T: Scalar>(
     let cv = mat_mut(c, n, n, ldc, l);
     match what {
         Rank::Syrk { alpha, beta } => {
-            #[cfg(core_has_syrk)]
             core_result(
                 "syrk",
                 ox::blas::level3::syrk(uplo, op, alpha, av, beta, cv),
             );
         }
         Rank::Herk { alpha, beta } => {
-            #[cfg(core_has_herk)]
             core_result(
                 "herk",
                 ox::blas::level3::herk(uplo, op, alpha, av, beta, cv),
@@ -387,7 +374,6 @@ pub(crate) unsafe fn run_rank<T: Scalar>(
         }
         Rank::Syr2k { alpha, beta } => {
             let bv = mat(b, ar, ac, ldb, l);
-            #[cfg(core_has_syr2k)]
             core_result(
                 "syr2k",
                 ox::blas::level3::syr2k(uplo, op, alpha, av, bv, beta, cv),
@@ -395,7 +381,6 @@ pub(crate) unsafe fn run_rank<T: Scalar>(
         }
         Rank::Her2k { alpha, beta } => {
             let bv = mat(b, ar, ac, ldb, l);
-            #[cfg(core_has_her2k)]
             core_result(
                 "her2k",
                 ox::blas::level3::her2k(uplo, op, alpha, av, bv, beta, cv),
@@ -447,7 +432,6 @@ unsafe fn rank_f77<T: Scalar, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_syrk)]
 pub(crate) unsafe fn syrk<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -466,7 +450,6 @@ pub(crate) unsafe fn syrk<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("SYRK", what, uplo, trans, n, k, a, lda, a, lda, c, ldc)
 }
-#[cfg(core_has_herk)]
 pub(crate) unsafe fn herk<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -485,7 +468,6 @@ pub(crate) unsafe fn herk<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("HERK", what, uplo, trans, n, k, a, lda, a, lda, c, ldc)
 }
-#[cfg(core_has_syr2k)]
 pub(crate) unsafe fn syr2k<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -506,7 +488,6 @@ pub(crate) unsafe fn syr2k<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("SYR2K", what, uplo, trans, n, k, a, lda, b, ldb, c, ldc)
 }
-#[cfg(core_has_her2k)]
 pub(crate) unsafe fn her2k<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -528,23 +509,19 @@ pub(crate) unsafe fn her2k<T: Scalar, I: XerblaNames>(
     rank_f77::<T, I>("HER2K", what, uplo, trans, n, k, a, lda, b, ldb, c, ldc)
 }
 
-#[cfg(core_has_syrk)]
 f77!(syrk [uplo: *const c_char, trans: *const c_char, n: *const I, k: *const I, alpha: *const T,
     a: *const T, lda: *const I, beta: *const T, c: *mut T, ldc: *const I] {
     ssyrk_ ssyrk_64_: f32, dsyrk_ dsyrk_64_: f64, csyrk_ csyrk_64_: c32, zsyrk_ zsyrk_64_: c64,
 });
-#[cfg(core_has_herk)]
 f77!(herk [uplo: *const c_char, trans: *const c_char, n: *const I, k: *const I,
     alpha: *const <T as Scalar>::Real, a: *const T, lda: *const I, beta: *const <T as Scalar>::Real,
     c: *mut T, ldc: *const I] {
     cherk_ cherk_64_: c32, zherk_ zherk_64_: c64,
 });
-#[cfg(core_has_syr2k)]
 f77!(syr2k [uplo: *const c_char, trans: *const c_char, n: *const I, k: *const I, alpha: *const T,
     a: *const T, lda: *const I, b: *const T, ldb: *const I, beta: *const T, c: *mut T, ldc: *const I] {
     ssyr2k_ ssyr2k_64_: f32, dsyr2k_ dsyr2k_64_: f64, csyr2k_ csyr2k_64_: c32, zsyr2k_ zsyr2k_64_: c64,
 });
-#[cfg(core_has_her2k)]
 f77!(her2k [uplo: *const c_char, trans: *const c_char, n: *const I, k: *const I, alpha: *const T,
     a: *const T, lda: *const I, b: *const T, ldb: *const I, beta: *const <T as Scalar>::Real,
     c: *mut T, ldc: *const I] {
@@ -588,7 +565,6 @@ pub(crate) fn check_trxm(
 }
 
 /// trmm (`solve == false`) or trsm.
-#[allow(unused_variables)]
 pub(crate) unsafe fn run_trxm<T: Scalar>(
     solve: bool,
     l: Layout,
@@ -611,13 +587,11 @@ pub(crate) unsafe fn run_trxm<T: Scalar>(
     let a = mat(a, ka, ka, lda, l);
     let b = mat_mut(b, m, n, ldb, l);
     if solve {
-        #[cfg(core_has_trsm)]
         core_result(
             "trsm",
             ox::blas::level3::trsm(side, uplo, op, diag, alpha, a, b),
         );
     } else {
-        #[cfg(core_has_trmm)]
         core_result(
             "trmm",
             ox::blas::level3::trmm(side, uplo, op, diag, alpha, a, b),
@@ -625,7 +599,6 @@ pub(crate) unsafe fn run_trxm<T: Scalar>(
     }
 }
 
-#[cfg(any(core_has_trmm, core_has_trsm))]
 unsafe fn trxm<T: Scalar, I: XerblaNames>(
     solve: bool,
     side: *const c_char,
@@ -669,7 +642,6 @@ unsafe fn trxm<T: Scalar, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_trmm)]
 pub(crate) unsafe fn trmm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -685,7 +657,6 @@ pub(crate) unsafe fn trmm<T: Scalar, I: XerblaNames>(
 ) {
     trxm::<T, I>(false, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb)
 }
-#[cfg(core_has_trsm)]
 pub(crate) unsafe fn trsm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -702,12 +673,10 @@ pub(crate) unsafe fn trsm<T: Scalar, I: XerblaNames>(
     trxm::<T, I>(true, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb)
 }
 
-#[cfg(core_has_trmm)]
 f77!(trmm [side: *const c_char, uplo: *const c_char, transa: *const c_char, diag: *const c_char,
     m: *const I, n: *const I, alpha: *const T, a: *const T, lda: *const I, b: *mut T, ldb: *const I] {
     strmm_ strmm_64_: f32, dtrmm_ dtrmm_64_: f64, ctrmm_ ctrmm_64_: c32, ztrmm_ ztrmm_64_: c64,
 });
-#[cfg(core_has_trsm)]
 f77!(trsm [side: *const c_char, uplo: *const c_char, transa: *const c_char, diag: *const c_char,
     m: *const I, n: *const I, alpha: *const T, a: *const T, lda: *const I, b: *mut T, ldb: *const I] {
     strsm_ strsm_64_: f32, dtrsm_ dtrsm_64_: f64, ctrsm_ ctrsm_64_: c32, ztrsm_ ztrsm_64_: c64,
@@ -747,7 +716,6 @@ pub(crate) fn check_gemmt(
     }
 }
 
-#[cfg(core_has_gemmt)]
 pub(crate) unsafe fn run_gemmt<T: Scalar>(
     l: Layout,
     uplo: Uplo,
@@ -778,7 +746,6 @@ pub(crate) unsafe fn run_gemmt<T: Scalar>(
     );
 }
 
-#[cfg(core_has_gemmt)]
 pub(crate) unsafe fn gemmt<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     transa: *const c_char,
@@ -818,7 +785,6 @@ pub(crate) unsafe fn gemmt<T: Scalar, I: XerblaNames>(
     );
 }
 
-#[cfg(core_has_gemmt)]
 f77!(gemmt [uplo: *const c_char, transa: *const c_char, transb: *const c_char, n: *const I,
     k: *const I, alpha: *const T, a: *const T, lda: *const I, b: *const T, ldb: *const I,
     beta: *const T, c: *mut T, ldc: *const I] {
