@@ -21,11 +21,13 @@
 #[path = "triangular_blk.rs"]
 pub(crate) mod blk;
 
+use crate::blas::level2::trsv;
 use crate::blas::level3::{trmm, trsm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::Scalar;
+use crate::vec::VecMut;
 use blk::{split, Blk, Dense};
 
 const LEAF: usize = 32;
@@ -167,6 +169,37 @@ pub fn trtrs<T: Scalar>(
             return Ok(info);
         }
     }
-    trsm(Side::Left, uplo, op, diag, T::one(), a, b)?;
+    tri_solve(uplo, op, diag, a, b)?;
     Ok(0)
+}
+
+/// Right-hand sides up to which [`tri_solve`] runs TRSV column by column.
+const TRSV_NRHS: usize = 4;
+
+/// `op(A) X = B` for triangular A (no singularity test), X overwriting B:
+/// the level 3 TRSM, or for a few right-hand sides one TRSV per column
+/// (TRSM inverts and packs its diagonal blocks on every call, which costs
+/// more than a whole solve with one column; TRSV streams A once per
+/// column through the gemv kernels). Both divide by the diagonal with
+/// Smith's complex division, so tiny complex diagonals do not underflow.
+pub(crate) fn tri_solve<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) -> Result<()> {
+    let (n, nrhs) = (b.nrows(), b.ncols());
+    if nrhs > TRSV_NRHS || n == 0 {
+        return trsm(Side::Left, uplo, op, diag, T::one(), a, b);
+    }
+    let rs = b.row_stride();
+    for c in 0..nrhs {
+        // SAFETY: column c of the exclusive view `b`: n elements `rs` apart,
+        // distinct for distinct rows (a valid view has rs != 0 when n > 1),
+        // borrowed only for this call.
+        let x = unsafe { VecMut::from_raw_parts(b.ptr_at(0, c), n, if n > 1 { rs } else { 1 }) };
+        trsv(uplo, op, diag, a, x)?;
+    }
+    Ok(())
 }
