@@ -19,13 +19,13 @@
 //! (TRMM with the unit-lower part of the (2,2) block), `X21 = U22 L21` (TRMM
 //! with its upper part), `X22 = U22 L22` (recurse).
 
-use super::super::triangular::blk::{split, Blk, Dense};
+use super::super::triangular::blk::{axpy_sub, on_isa, split, Blk, Dense};
 use crate::blas::level3::{gemm, trmm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::Result;
 use crate::scalar::Scalar;
 
-const LEAF: usize = 32;
+const LEAF: usize = 16;
 
 /// `a <- U L` in place (see the module docs).
 ///
@@ -33,19 +33,32 @@ const LEAF: usize = 32;
 /// `a` valid, square, exclusive.
 pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
     let n = a.n;
+    if n == 0 {
+        return Ok(());
+    }
     if n <= LEAF {
         let d = Dense::copy_tri(a, false);
         let mut lo = Dense::copy_tri(a, true);
         for i in 0..n {
             lo.set(i, i, T::one());
         }
+        // X(:, j) = sum_{k >= j} U(0..=k, k) L(k, j), accumulated in k
+        // order (each element sees the terms in the order of a dot product).
+        let mut x = Dense::<T>::zeros(n, n);
+        on_isa(
+            #[inline(always)]
+            || {
+                for (j, xj) in x.buf.chunks_exact_mut(n).enumerate() {
+                    for k in j..n {
+                        let c = -lo.get(k, j);
+                        axpy_sub(&mut xj[..=k], &d.buf[k * n..=k * n + k], c);
+                    }
+                }
+            },
+        );
         for j in 0..n {
             for i in 0..n {
-                let mut s = T::zero();
-                for k in i.max(j)..n {
-                    s += d.get(i, k) * lo.get(k, j);
-                }
-                a.set(i, j, s);
+                a.set(i, j, x.get(i, j));
             }
         }
         return Ok(());

@@ -28,9 +28,9 @@ use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::Scalar;
 use crate::vec::VecMut;
-use blk::{split, Blk, Dense};
+use blk::{axpy_sub, on_isa, split, Blk, Dense};
 
-const LEAF: usize = 32;
+const LEAF: usize = 16;
 
 fn require_square(what: &'static str, m: usize, n: usize) -> Result<()> {
     if m != n {
@@ -54,6 +54,9 @@ pub(crate) fn zero_diagonal<T: Scalar>(a: &MatRef<'_, T>) -> usize {
 /// column j of X = L^-1 solves L x = e_j, and x is zero above j.
 unsafe fn leaf_inverse_lower<T: Scalar>(a: Blk<T>, unit: bool) {
     let n = a.n;
+    if n == 0 {
+        return;
+    }
     let l = Dense::copy_tri(a, true);
     let mut x = Dense::<T>::zeros(n, n);
     let one = T::one();
@@ -61,26 +64,23 @@ unsafe fn leaf_inverse_lower<T: Scalar>(a: Blk<T>, unit: bool) {
     let rd: Vec<T> = (0..n)
         .map(|i| if unit { one } else { one / l.get(i, i) })
         .collect();
-    for j in 0..n {
-        x.set(j, j, rd[j]);
-        // Forward substitution, column oriented: subtract x_p * L(:, p).
-        for p in j..n {
-            let xp = if p == j {
-                rd[j]
-            } else {
-                let v = x.get(p, j) * rd[p];
-                x.set(p, j, v);
-                v
-            };
-            if xp.is_zero() {
-                continue;
+    on_isa(
+        #[inline(always)]
+        || {
+            for (j, xj) in x.buf.chunks_exact_mut(n).enumerate() {
+                xj[j] = rd[j];
+                // Forward substitution, column oriented: subtract x_p * L(:, p).
+                for p in j..n {
+                    let xp = if p == j { rd[j] } else { xj[p] * rd[p] };
+                    xj[p] = xp;
+                    if xp.is_zero() {
+                        continue;
+                    }
+                    axpy_sub(&mut xj[p + 1..], &l.buf[p * n + p + 1..(p + 1) * n], xp);
+                }
             }
-            for i in p + 1..n {
-                let v = x.get(i, j) - l.get(i, p) * xp;
-                x.set(i, j, v);
-            }
-        }
-    }
+        },
+    );
     x.store_tri(a, true, unit);
 }
 

@@ -14,6 +14,36 @@
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::{RealScalar, Scalar};
 
+/// Runs `f` compiled for the widest vector ISA the machine has (the leaf
+/// kernels are `#[inline(always)]` loops over slices, so they vectorise
+/// for the ISA of the function they are inlined into; pass the closure as
+/// `#[inline(always)] || ...` so that it is inlined too). The arithmetic is
+/// the same for every ISA: no FMA contraction, only wider vectors.
+#[inline(always)]
+pub(crate) fn on_isa<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use crate::arch::{isa, Isa};
+        #[target_feature(enable = "avx512f")]
+        unsafe fn avx512<R>(f: impl FnOnce() -> R) -> R {
+            f()
+        }
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2<R>(f: impl FnOnce() -> R) -> R {
+            f()
+        }
+        match isa() {
+            // SAFETY: isa() reports only features the CPU has.
+            Isa::Avx512 => unsafe { avx512(f) },
+            // SAFETY: as above.
+            Isa::Avx2 => unsafe { avx2(f) },
+            Isa::Portable => f(),
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    f()
+}
+
 /// An `m x n` block: element (i, j) at `ptr + i*rs + j*cs`.
 pub(crate) struct Blk<T> {
     pub ptr: *mut T,
