@@ -168,11 +168,17 @@ pub fn getri<T: Scalar>(mut lu: MatMut<'_, T>, ipiv: &[usize]) -> Result<usize> 
     if info > 0 {
         return Ok(info);
     }
-    super::triangular::trtri(Uplo::Lower, Diag::Unit, lu.rb_mut())?;
+    if n > inverse::SMALL {
+        super::triangular::trtri(Uplo::Lower, Diag::Unit, lu.rb_mut())?;
+    }
     let blk = Blk::of(&mut lu);
     // SAFETY: `blk` covers the exclusive square view; the pivots are < n.
     unsafe {
-        inverse::ul_product(blk)?;
+        if n > inverse::SMALL {
+            inverse::ul_product(blk)?;
+        } else {
+            inverse::solve_xl_small(blk);
+        }
         // A^-1 = U^-1 L^-1 P: column interchanges in reverse order.
         factor::laswp(blk.t(), 0, &ipiv[..n], false);
     }

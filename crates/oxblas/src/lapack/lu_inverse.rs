@@ -56,11 +56,7 @@ pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
                 }
             },
         );
-        for j in 0..n {
-            for i in 0..n {
-                a.set(i, j, x.get(i, j));
-            }
-        }
+        x.store_full(a);
         return Ok(());
     }
     let n1 = split(n);
@@ -98,4 +94,44 @@ pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
         a21.mt(),
     )?;
     ul_product(a22)
+}
+
+/// Orders up to which [`getri`](super::getri) finishes with
+/// [`solve_xl_small`] instead of inverting L and forming U^-1 L^-1 by the
+/// recursion (whose level 3 calls cost more than their flops there).
+pub(crate) const SMALL: usize = 64;
+
+/// With U^-1 on and above the diagonal of `a` and the unit L strictly
+/// below, overwrites `a` with X solving `X L = U^-1` (LAPACK xGETRI's
+/// unblocked sweep): from the last column to the first,
+/// `X(:, j) = U^-1(:, j) - sum_{k > j} X(:, k) L(k, j)`, each term a
+/// full-length column axpy on a dense copy (n^3/2 multiply-adds, the flops
+/// of inverting L and multiplying).
+///
+/// # Safety
+/// `a` valid, square, exclusive.
+pub(crate) unsafe fn solve_xl_small<T: Scalar>(a: Blk<T>) {
+    let n = a.n;
+    if n == 0 {
+        return;
+    }
+    let mut x = Dense::copy_full(a);
+    let mut l = vec![T::zero(); n];
+    on_isa(
+        #[inline(always)]
+        || {
+            for j in (0..n).rev() {
+                let (left, right) = x.buf.split_at_mut((j + 1) * n);
+                let xj = &mut left[j * n..];
+                for i in j + 1..n {
+                    l[i] = xj[i];
+                    xj[i] = T::zero();
+                }
+                for (k, xk) in right.chunks_exact(n).enumerate() {
+                    axpy_sub(xj, xk, l[j + 1 + k]);
+                }
+            }
+        },
+    );
+    x.store_full(a);
 }

@@ -174,6 +174,42 @@ impl<T: Scalar> Dense<T> {
         }
         d
     }
+    /// Copy of the whole block (columns copied as slices when contiguous).
+    ///
+    /// # Safety
+    /// `a` valid for reads.
+    pub unsafe fn copy_full(a: Blk<T>) -> Dense<T> {
+        let (m, n) = (a.m, a.n);
+        let mut d = Dense::zeros(m, n);
+        for j in 0..n {
+            let dj = &mut d.buf[j * m..(j + 1) * m];
+            if a.rs == 1 {
+                dj.copy_from_slice(core::slice::from_raw_parts(a.at(0, j), m));
+            } else {
+                for (i, v) in dj.iter_mut().enumerate() {
+                    *v = a.get(i, j);
+                }
+            }
+        }
+        d
+    }
+    /// Writes the whole block back (the inverse of [`Dense::copy_full`]).
+    ///
+    /// # Safety
+    /// `a` valid for writes, same shape, not overlapping `self`.
+    pub unsafe fn store_full(&self, a: Blk<T>) {
+        let (m, n) = (a.m, a.n);
+        for j in 0..n {
+            let dj = &self.buf[j * m..(j + 1) * m];
+            if a.rs == 1 {
+                core::slice::from_raw_parts_mut(a.at(0, j), m).copy_from_slice(dj);
+            } else {
+                for (i, v) in dj.iter().enumerate() {
+                    a.set(i, j, *v);
+                }
+            }
+        }
+    }
     /// Writes the triangle back (the diagonal too unless `skip_diag`).
     ///
     /// # Safety
