@@ -23,7 +23,9 @@
 //! divided by, so a singular matrix factors into finite L and U (info
 //! reports the first zero pivot), as in LAPACK.
 
-use super::super::triangular::blk::{axpy_sub, recip, scale, sfmin, split, Blk, Dense};
+use super::super::triangular::blk::{
+    axpy_sub, lower_solve, recip, scale, sfmin, split, Blk, Dense,
+};
 use crate::arch::{isa, Isa};
 use crate::blas::level3::{gemm, trsm, Op};
 use crate::blas::{Diag, Side, Uplo};
@@ -139,59 +141,13 @@ unsafe fn trsm_avx2<T: Scalar>(l: Blk<T>, b: Blk<T>) {
     trsm_kernel(l, b)
 }
 
-/// Column substitution `B <- L^-1 B`. Real types take four columns of B
-/// at a time, so that each entry of L is loaded once per four updates and
-/// the loop overhead of the short columns is shared; a zero multiplier is
-/// skipped (as the reference TRSM does, so 0 * Inf in L stays out).
+/// `B <- L^-1 B` by column substitution ([`lower_solve`]).
 ///
 /// # Safety
 /// As [`trsm_unit_lower`], with `l.rs == b.rs == 1`.
 #[inline(always)]
 unsafe fn trsm_kernel<T: Scalar>(l: Blk<T>, b: Blk<T>) {
-    let n1 = l.n;
-    let mut c = 0;
-    if !T::IS_COMPLEX {
-        while c + 4 <= b.n {
-            // SAFETY: four distinct columns of B (column stride >= n1 for a
-            // valid block), each n1 contiguous elements.
-            let [x0, x1, x2, x3] = [0, 1, 2, 3].map(|q| col(b.at(0, c + q), 0, n1, 0));
-            for k in 0..n1 {
-                let lk = &core::slice::from_raw_parts(l.at(0, k), n1)[k + 1..];
-                let m = [x0[k], x1[k], x2[k], x3[k]];
-                if m.iter().any(|v| v.is_zero()) {
-                    for (x, v) in [&mut *x0, &mut *x1, &mut *x2, &mut *x3].into_iter().zip(m) {
-                        if !v.is_zero() {
-                            axpy_sub(&mut x[k + 1..], lk, v);
-                        }
-                    }
-                    continue;
-                }
-                let (y0, y1) = (&mut x0[k + 1..], &mut x1[k + 1..]);
-                let (y2, y3) = (&mut x2[k + 1..], &mut x3[k + 1..]);
-                let r = lk.len();
-                let (y0, y1, y2, y3) = (&mut y0[..r], &mut y1[..r], &mut y2[..r], &mut y3[..r]);
-                for i in 0..r {
-                    let li = lk[i];
-                    y0[i] -= li * m[0];
-                    y1[i] -= li * m[1];
-                    y2[i] -= li * m[2];
-                    y3[i] -= li * m[3];
-                }
-            }
-            c += 4;
-        }
-    }
-    for c in c..b.n {
-        let x = col(b.at(0, c), 0, n1, 0);
-        for k in 0..n1 {
-            let xk = x[k];
-            if xk.is_zero() {
-                continue;
-            }
-            let lk = core::slice::from_raw_parts(l.at(0, k), n1);
-            axpy_sub(&mut x[k + 1..], &lk[k + 1..], xk);
-        }
-    }
+    lower_solve(l.ptr, l.cs, l.n, None, b.ptr, b.cs, b.n)
 }
 
 /// Row interchanges (LAPACK xLASWP): for t in order (reverse order when

@@ -28,7 +28,7 @@ use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::Scalar;
 use crate::vec::VecMut;
-use blk::{axpy_sub, on_isa, split, Blk, Dense};
+use blk::{lower_solve, on_isa, split, Blk, Dense};
 
 const LEAF: usize = 16;
 
@@ -64,22 +64,15 @@ unsafe fn leaf_inverse_lower<T: Scalar>(a: Blk<T>, unit: bool) {
     let rd: Vec<T> = (0..n)
         .map(|i| if unit { one } else { one / l.get(i, i) })
         .collect();
+    for j in 0..n {
+        x.set(j, j, one);
+    }
+    let (lp, xp) = (l.buf.as_ptr(), x.buf.as_mut_ptr());
+    let rd = if unit { None } else { Some(&rd[..]) };
+    // SAFETY: l and x are distinct n x n column-major buffers.
     on_isa(
         #[inline(always)]
-        || {
-            for (j, xj) in x.buf.chunks_exact_mut(n).enumerate() {
-                xj[j] = rd[j];
-                // Forward substitution, column oriented: subtract x_p * L(:, p).
-                for p in j..n {
-                    let xp = if p == j { rd[j] } else { xj[p] * rd[p] };
-                    xj[p] = xp;
-                    if xp.is_zero() {
-                        continue;
-                    }
-                    axpy_sub(&mut xj[p + 1..], &l.buf[p * n + p + 1..(p + 1) * n], xp);
-                }
-            }
-        },
+        || unsafe { lower_solve(lp, n as isize, n, rd, xp, n as isize, n) },
     );
     x.store_tri(a, true, unit);
 }

@@ -317,6 +317,86 @@ fn complex_lanes<T: Scalar>(
     }
 }
 
+/// Column substitution `X <- L^-1 X` for the lower triangle L (n x n at
+/// `l`, contiguous columns `ldl` apart) and X (n x nc at `x`, contiguous
+/// columns `ldx` apart); `rd` holds the reciprocals of L's diagonal, `None`
+/// for a unit diagonal. Real types take four columns of X at a time, so
+/// that each entry of L is loaded once per four updates and the loop
+/// overhead of the short columns is shared. A zero multiplier is skipped,
+/// as the reference TRSM does (0 * Inf in L stays out); the arithmetic
+/// does not depend on the batching.
+///
+/// # Safety
+/// L's lower triangle valid for reads; X valid for reads and writes, its
+/// columns disjoint from each other and from L.
+#[inline(always)]
+pub(crate) unsafe fn lower_solve<T: Scalar>(
+    l: *const T,
+    ldl: isize,
+    n: usize,
+    rd: Option<&[T]>,
+    x: *mut T,
+    ldx: isize,
+    nc: usize,
+) {
+    #[inline(always)]
+    unsafe fn below<'a, T>(l: *const T, ldl: isize, n: usize, k: usize) -> &'a [T] {
+        core::slice::from_raw_parts(l.offset(k as isize * ldl).add(k + 1), n - k - 1)
+    }
+    #[inline(always)]
+    unsafe fn column<'a, T>(x: *mut T, ldx: isize, n: usize, c: usize) -> &'a mut [T] {
+        core::slice::from_raw_parts_mut(x.offset(c as isize * ldx), n)
+    }
+    let scaled = |v: T, k: usize| match rd {
+        Some(r) => v * r[k],
+        None => v,
+    };
+    let mut c = 0;
+    if !T::IS_COMPLEX {
+        while c + 4 <= nc {
+            let mut xs = [0, 1, 2, 3].map(|q| column(x, ldx, n, c + q));
+            for k in 0..n {
+                let lk = below(l, ldl, n, k);
+                let mut m = [T::zero(); 4];
+                for (mq, xq) in m.iter_mut().zip(xs.iter_mut()) {
+                    *mq = scaled(xq[k], k);
+                    xq[k] = *mq;
+                }
+                if m.iter().any(|v| v.is_zero()) {
+                    for (xq, v) in xs.iter_mut().zip(m) {
+                        if !v.is_zero() {
+                            axpy_sub(&mut xq[k + 1..], lk, v);
+                        }
+                    }
+                    continue;
+                }
+                let r = lk.len();
+                let [x0, x1, x2, x3] = &mut xs;
+                let (y0, y1) = (&mut x0[k + 1..k + 1 + r], &mut x1[k + 1..k + 1 + r]);
+                let (y2, y3) = (&mut x2[k + 1..k + 1 + r], &mut x3[k + 1..k + 1 + r]);
+                for i in 0..r {
+                    let li = lk[i];
+                    y0[i] -= li * m[0];
+                    y1[i] -= li * m[1];
+                    y2[i] -= li * m[2];
+                    y3[i] -= li * m[3];
+                }
+            }
+            c += 4;
+        }
+    }
+    for c in c..nc {
+        let xc = column(x, ldx, n, c);
+        for k in 0..n {
+            let v = scaled(xc[k], k);
+            xc[k] = v;
+            if !v.is_zero() {
+                axpy_sub(&mut xc[k + 1..], below(l, ldl, n, k), v);
+            }
+        }
+    }
+}
+
 /// `x -= l * c` elementwise (the leaf kernels' axpy).
 #[inline(always)]
 pub(crate) fn axpy_sub<T: Scalar>(x: &mut [T], l: &[T], c: T) {
