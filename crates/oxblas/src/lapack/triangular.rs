@@ -166,8 +166,11 @@ pub fn trtrs<T: Scalar>(
     Ok(0)
 }
 
-/// Right-hand sides up to which [`tri_solve`] runs TRSV column by column.
+/// Right-hand sides up to which [`tri_solve`] runs TRSV column by column
+/// (one always; more only while the triangle stays in L2, since each TRSV
+/// streams all of it).
 const TRSV_NRHS: usize = 4;
+const TRSV_BYTES: usize = 1 << 20;
 
 /// `op(A) X = B` for triangular A (no singularity test), X overwriting B:
 /// the level 3 TRSM, or for a few right-hand sides one TRSV per column
@@ -183,7 +186,8 @@ pub(crate) fn tri_solve<T: Scalar>(
     mut b: MatMut<'_, T>,
 ) -> Result<()> {
     let (n, nrhs) = (b.nrows(), b.ncols());
-    if nrhs > TRSV_NRHS || n == 0 {
+    let fits = n * n * core::mem::size_of::<T>() <= TRSV_BYTES;
+    if n == 0 || nrhs > 1 && (nrhs > TRSV_NRHS || !fits) {
         return trsm(Side::Left, uplo, op, diag, T::one(), a, b);
     }
     let rs = b.row_stride();
