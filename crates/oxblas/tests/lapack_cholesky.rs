@@ -152,8 +152,10 @@ fn cholesky_suite<T: Scalar>(seed: u64) {
                     a.sub(&llh).norm1() / (n as f64 * an * eps::<T>())
                 };
                 assert!(r < THRESH, "{ctx}: residual {r}");
-                // potrs with 3 right-hand sides, posv from scratch.
-                let b = Dm::random(&mut rng, n, 3, T::IS_COMPLEX).rounded::<T>();
+                // potrs with 3 or 7 right-hand sides (column by column or
+                // level 3), posv from scratch.
+                let nrhs = if (si + ki) % 2 == 0 { 3 } else { 7 };
+                let b = Dm::random(&mut rng, n, nrhs, T::IS_COMPLEX).rounded::<T>();
                 let mut bm = b.to_mat::<T>(LAYOUTS[(si + 1) % 4]);
                 potrs(uplo, fm.as_ref(), bm.as_mut()).unwrap();
                 let r = solve_residual::<T>(&a, &Dm::of(bm.as_ref()), &b);
@@ -334,9 +336,13 @@ fn triangular_suite<T: Scalar>(seed: u64) {
                 let x = triangle(&Dm::of(m.as_ref()), uplo, diag == Diag::Unit);
                 let r = inverse_residual::<T>(&t, &x);
                 assert!(r < THRESH, "{ctx}: trtri residual {r}");
-                // trtrs with every op.
-                for op in [Op::NoTrans, Op::Trans, Op::ConjTrans] {
-                    let b = Dm::random(&mut rng, n, 2, T::IS_COMPLEX).rounded::<T>();
+                // trtrs with every op, 2 or 6 right-hand sides.
+                for (oi, op) in [Op::NoTrans, Op::Trans, Op::ConjTrans]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let nrhs = if (oi + si) % 2 == 0 { 2 } else { 6 };
+                    let b = Dm::random(&mut rng, n, nrhs, T::IS_COMPLEX).rounded::<T>();
                     let mut bm = b.to_mat::<T>(LAYOUTS[(si + 2) % 4]);
                     assert_eq!(
                         trtrs(uplo, op, diag, orig.as_ref(), bm.as_mut()).unwrap(),

@@ -247,9 +247,13 @@ fn check_square_solvers<T: Scalar>(
     ctx: &str,
 ) {
     let n = a.n;
-    // getrs with every op, 3 right-hand sides in another layout.
-    for op in [Op::NoTrans, Op::Trans, Op::ConjTrans] {
-        let b = Dm::random(rng, n, 3, T::IS_COMPLEX).rounded::<T>();
+    // getrs with every op, 1, 3 or 9 right-hand sides (the column-by-column
+    // and the level 3 solves) in another layout.
+    for (oi, op) in [Op::NoTrans, Op::Trans, Op::ConjTrans]
+        .into_iter()
+        .enumerate()
+    {
+        let b = Dm::random(rng, n, [3, 1, 9][oi], T::IS_COMPLEX).rounded::<T>();
         let mut bm = b.to_mat::<T>(LAYOUTS[(layout as usize + 1) % 4]);
         getrs(op, fm.as_ref(), ipiv, bm.as_mut()).unwrap();
         let x = Dm::of(bm.as_ref());

@@ -371,7 +371,7 @@ fn check_gels<T: Scalar>(seed: u64) {
         (200, 300),
     ] {
         for &op in ops {
-            for nrhs in [1, 3] {
+            for nrhs in [1, 3, 6] {
                 case += 1;
                 let (la, lb) = (LAYOUTS[case % 4], LAYOUTS[(case / 4) % 4]);
                 let mx = m.max(n);

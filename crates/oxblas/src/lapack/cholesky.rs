@@ -16,7 +16,8 @@
 mod factor;
 
 use super::triangular::blk::{split, Blk, Dense};
-use crate::blas::level3::{herk, trmm, trsm, Op};
+use super::triangular::tri_solve;
+use crate::blas::level3::{herk, trmm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
@@ -71,15 +72,13 @@ pub fn potrs<T: Scalar>(uplo: Uplo, a: MatRef<'_, T>, mut b: MatMut<'_, T>) -> R
             found: (b.nrows(), b.ncols()),
         });
     }
-    let one = T::one();
     let (first, second) = if uplo == Uplo::Lower {
         (Op::NoTrans, Op::ConjTrans) // L L^H
     } else {
         (Op::ConjTrans, Op::NoTrans) // U^H U
     };
-    trsm(Side::Left, uplo, first, Diag::NonUnit, one, a, b.rb_mut())?;
-    trsm(Side::Left, uplo, second, Diag::NonUnit, one, a, b.rb_mut())?;
-    Ok(())
+    tri_solve(uplo, first, Diag::NonUnit, a, b.rb_mut())?;
+    tri_solve(uplo, second, Diag::NonUnit, a, b.rb_mut())
 }
 
 /// Solves `A X = B` for Hermitian positive definite A (LAPACK xPOSV): A is

@@ -275,7 +275,26 @@ unsafe fn leaf_kernel<T: Scalar>(p: *mut T, ld: isize, m: usize, w: usize) -> us
             return j + 1;
         }
         let below = &mut cj[j + 1..];
-        for k in 0..j {
+        let mut k = 0;
+        if !T::IS_COMPLEX {
+            // Four columns per pass over `below` (one load and store of it
+            // per four multiply-subtracts, in the same order as one at a
+            // time, so the rounding is the same).
+            let r = below.len();
+            while k + 4 <= j {
+                let l = [0, 1, 2, 3].map(|q| &col(p, ld, m, k + q)[j..j + 1 + r]);
+                let c = [l[0][0], l[1][0], l[2][0], l[3][0]];
+                if c.iter().any(|v| v.is_zero()) {
+                    break;
+                }
+                let (l0, l1, l2, l3) = (&l[0][1..], &l[1][1..], &l[2][1..], &l[3][1..]);
+                for i in 0..r {
+                    below[i] = below[i] - l0[i] * c[0] - l1[i] * c[1] - l2[i] * c[2] - l3[i] * c[3];
+                }
+                k += 4;
+            }
+        }
+        for k in k..j {
             let ck = col(p, ld, m, k);
             let c = ck[j].conj();
             if c.is_zero() {

@@ -26,8 +26,9 @@ mod inverse;
 pub use cond::gecon;
 
 use super::triangular::blk::Blk;
-use crate::blas::level3::{trsm, Op};
-use crate::blas::{Diag, Side, Uplo};
+use super::triangular::tri_solve;
+use crate::blas::level3::Op;
+use crate::blas::{Diag, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::{RealScalar, Scalar};
@@ -107,41 +108,16 @@ pub fn getrs<T: Scalar>(
         return Ok(());
     }
     let piv = &ipiv[..n];
-    let one = T::one();
     if op == Op::NoTrans {
         // A = P^T L U:  X = U^-1 L^-1 P B.
         // SAFETY: B's block covers its exclusive view; pivots checked < n.
         unsafe { factor::laswp(Blk::of(&mut b), 0, piv, true) };
-        trsm(
-            Side::Left,
-            Uplo::Lower,
-            Op::NoTrans,
-            Diag::Unit,
-            one,
-            lu,
-            b.rb_mut(),
-        )?;
-        trsm(
-            Side::Left,
-            Uplo::Upper,
-            Op::NoTrans,
-            Diag::NonUnit,
-            one,
-            lu,
-            b.rb_mut(),
-        )?;
+        tri_solve(Uplo::Lower, Op::NoTrans, Diag::Unit, lu, b.rb_mut())?;
+        tri_solve(Uplo::Upper, Op::NoTrans, Diag::NonUnit, lu, b.rb_mut())?;
     } else {
         // op(A) = op(U) op(L) P:  X = P^T op(L)^-1 op(U)^-1 B.
-        trsm(
-            Side::Left,
-            Uplo::Upper,
-            op,
-            Diag::NonUnit,
-            one,
-            lu,
-            b.rb_mut(),
-        )?;
-        trsm(Side::Left, Uplo::Lower, op, Diag::Unit, one, lu, b.rb_mut())?;
+        tri_solve(Uplo::Upper, op, Diag::NonUnit, lu, b.rb_mut())?;
+        tri_solve(Uplo::Lower, op, Diag::Unit, lu, b.rb_mut())?;
         // SAFETY: as above.
         unsafe { factor::laswp(Blk::of(&mut b), 0, piv, false) };
     }
@@ -192,11 +168,17 @@ pub fn getri<T: Scalar>(mut lu: MatMut<'_, T>, ipiv: &[usize]) -> Result<usize> 
     if info > 0 {
         return Ok(info);
     }
-    super::triangular::trtri(Uplo::Lower, Diag::Unit, lu.rb_mut())?;
+    if n > inverse::SMALL {
+        super::triangular::trtri(Uplo::Lower, Diag::Unit, lu.rb_mut())?;
+    }
     let blk = Blk::of(&mut lu);
     // SAFETY: `blk` covers the exclusive square view; the pivots are < n.
     unsafe {
-        inverse::ul_product(blk)?;
+        if n > inverse::SMALL {
+            inverse::ul_product(blk)?;
+        } else {
+            inverse::solve_xl_small(blk);
+        }
         // A^-1 = U^-1 L^-1 P: column interchanges in reverse order.
         factor::laswp(blk.t(), 0, &ipiv[..n], false);
     }

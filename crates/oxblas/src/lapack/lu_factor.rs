@@ -23,7 +23,9 @@
 //! divided by, so a singular matrix factors into finite L and U (info
 //! reports the first zero pivot), as in LAPACK.
 
-use super::super::triangular::blk::{axpy_sub, recip, scale, sfmin, split, Blk, Dense};
+use super::super::triangular::blk::{
+    axpy_sub, lower_solve, recip, scale, sfmin, split, Blk, Dense,
+};
 use crate::arch::{isa, Isa};
 use crate::blas::level3::{gemm, trsm, Op};
 use crate::blas::{Diag, Side, Uplo};
@@ -139,20 +141,13 @@ unsafe fn trsm_avx2<T: Scalar>(l: Blk<T>, b: Blk<T>) {
     trsm_kernel(l, b)
 }
 
+/// `B <- L^-1 B` by column substitution ([`lower_solve`]).
+///
+/// # Safety
+/// As [`trsm_unit_lower`], with `l.rs == b.rs == 1`.
 #[inline(always)]
 unsafe fn trsm_kernel<T: Scalar>(l: Blk<T>, b: Blk<T>) {
-    let n1 = l.n;
-    for c in 0..b.n {
-        let x = col(b.at(0, c), 0, n1, 0);
-        for k in 0..n1 {
-            let xk = x[k];
-            if xk.is_zero() {
-                continue;
-            }
-            let lk = core::slice::from_raw_parts(l.at(0, k), n1);
-            axpy_sub(&mut x[k + 1..], &lk[k + 1..], xk);
-        }
-    }
+    lower_solve(l.ptr, l.cs, l.n, None, b.ptr, b.cs, b.n)
 }
 
 /// Row interchanges (LAPACK xLASWP): for t in order (reverse order when

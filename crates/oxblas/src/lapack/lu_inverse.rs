@@ -19,13 +19,13 @@
 //! (TRMM with the unit-lower part of the (2,2) block), `X21 = U22 L21` (TRMM
 //! with its upper part), `X22 = U22 L22` (recurse).
 
-use super::super::triangular::blk::{split, Blk, Dense};
+use super::super::triangular::blk::{axpy_sub, on_isa, split, Blk, Dense};
 use crate::blas::level3::{gemm, trmm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::Result;
 use crate::scalar::Scalar;
 
-const LEAF: usize = 32;
+const LEAF: usize = 16;
 
 /// `a <- U L` in place (see the module docs).
 ///
@@ -33,21 +33,30 @@ const LEAF: usize = 32;
 /// `a` valid, square, exclusive.
 pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
     let n = a.n;
+    if n == 0 {
+        return Ok(());
+    }
     if n <= LEAF {
         let d = Dense::copy_tri(a, false);
         let mut lo = Dense::copy_tri(a, true);
         for i in 0..n {
             lo.set(i, i, T::one());
         }
-        for j in 0..n {
-            for i in 0..n {
-                let mut s = T::zero();
-                for k in i.max(j)..n {
-                    s += d.get(i, k) * lo.get(k, j);
+        // X(:, j) = sum_{k >= j} U(0..=k, k) L(k, j), accumulated in k
+        // order (each element sees the terms in the order of a dot product).
+        let mut x = Dense::<T>::zeros(n, n);
+        on_isa(
+            #[inline(always)]
+            || {
+                for (j, xj) in x.buf.chunks_exact_mut(n).enumerate() {
+                    for k in j..n {
+                        let c = -lo.get(k, j);
+                        axpy_sub(&mut xj[..=k], &d.buf[k * n..=k * n + k], c);
+                    }
                 }
-                a.set(i, j, s);
-            }
-        }
+            },
+        );
+        x.store_full(a);
         return Ok(());
     }
     let n1 = split(n);
@@ -85,4 +94,44 @@ pub(crate) unsafe fn ul_product<T: Scalar>(a: Blk<T>) -> Result<()> {
         a21.mt(),
     )?;
     ul_product(a22)
+}
+
+/// Orders up to which [`getri`](super::getri) finishes with
+/// [`solve_xl_small`] instead of inverting L and forming U^-1 L^-1 by the
+/// recursion (whose level 3 calls cost more than their flops there).
+pub(crate) const SMALL: usize = 64;
+
+/// With U^-1 on and above the diagonal of `a` and the unit L strictly
+/// below, overwrites `a` with X solving `X L = U^-1` (LAPACK xGETRI's
+/// unblocked sweep): from the last column to the first,
+/// `X(:, j) = U^-1(:, j) - sum_{k > j} X(:, k) L(k, j)`, each term a
+/// full-length column axpy on a dense copy (n^3/2 multiply-adds, the flops
+/// of inverting L and multiplying).
+///
+/// # Safety
+/// `a` valid, square, exclusive.
+pub(crate) unsafe fn solve_xl_small<T: Scalar>(a: Blk<T>) {
+    let n = a.n;
+    if n == 0 {
+        return;
+    }
+    let mut x = Dense::copy_full(a);
+    let mut l = vec![T::zero(); n];
+    on_isa(
+        #[inline(always)]
+        || {
+            for j in (0..n).rev() {
+                let (left, right) = x.buf.split_at_mut((j + 1) * n);
+                let xj = &mut left[j * n..];
+                for i in j + 1..n {
+                    l[i] = xj[i];
+                    xj[i] = T::zero();
+                }
+                for (k, xk) in right.chunks_exact(n).enumerate() {
+                    axpy_sub(xj, xk, l[j + 1 + k]);
+                }
+            }
+        },
+    );
+    x.store_full(a);
 }

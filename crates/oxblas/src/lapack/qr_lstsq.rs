@@ -20,9 +20,10 @@
 
 use super::apply::ormqr_impl;
 use super::panel::geqrf_cm;
-use super::util::{is_finite, min_positive, recip, split_rows, Buf};
-use crate::blas::level3::{gemm, Op};
-use crate::blas::Side;
+use super::util::{is_finite, min_positive, Buf};
+use crate::blas::level3::Op;
+use crate::blas::{Diag, Side, Uplo};
+use crate::lapack::triangular::tri_solve;
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::{RealScalar, Scalar};
 
@@ -105,70 +106,14 @@ fn zero_diagonal<T: Scalar>(r: MatRef<'_, T>, n: usize) -> usize {
     (0..n).find(|&i| r.get(i, i).is_zero()).map_or(0, |i| i + 1)
 }
 
-/// `op(U) X = B` (op NoTrans or ConjTrans), U the upper triangle of `u`
-/// (n x n, n = rows of B); X overwrites B. Recursive halving with GEMM
-/// updates; leaves by substitution, dividing through Smith's reciprocal,
-/// so a tiny complex diagonal (as left by gels's scaling) cannot underflow
-/// in `|d|^2`.
+/// `op(U) X = B` (op NoTrans or ConjTrans), U the upper triangle of `u`'s
+/// leading `n x n` block (n = rows of B); X overwrites B. TRSM and TRSV
+/// divide with Smith's complex division, so a tiny complex diagonal (as
+/// left by gels's scaling) cannot underflow in `|d|^2`.
 fn solve_upper<T: Scalar>(op: Op, u: MatRef<'_, T>, b: MatMut<'_, T>) {
-    let (n, nrhs) = (b.nrows(), b.ncols());
-    let mut b = b;
-    if n <= 32 {
-        for c in 0..nrhs {
-            if op == Op::NoTrans {
-                for i in (0..n).rev() {
-                    let mut s = b.get(i, c);
-                    for p in i + 1..n {
-                        s -= u.get(i, p) * b.get(p, c);
-                    }
-                    b.set(i, c, s * recip(u.get(i, i)));
-                }
-            } else {
-                for i in 0..n {
-                    let mut s = b.get(i, c);
-                    for p in 0..i {
-                        s -= u.get(p, i).conj() * b.get(p, c);
-                    }
-                    b.set(i, c, s * recip(u.get(i, i).conj()));
-                }
-            }
-        }
-        return;
-    }
-    let h = n / 2;
-    let (u11, u12, u22) = (
-        u.submatrix(0, 0, h, h),
-        u.submatrix(0, h, h, n - h),
-        u.submatrix(h, h, n - h, n - h),
-    );
-    let (mut b1, mut b2) = split_rows(b, h);
-    if op == Op::NoTrans {
-        solve_upper(op, u22, b2.rb_mut());
-        gemm(
-            Op::NoTrans,
-            Op::NoTrans,
-            -T::one(),
-            u12,
-            b2.rb(),
-            T::one(),
-            b1.rb_mut(),
-        )
+    let n = b.nrows();
+    tri_solve(Uplo::Upper, op, Diag::NonUnit, u.submatrix(0, 0, n, n), b)
         .expect("solve_upper: shapes");
-        solve_upper(op, u11, b1);
-    } else {
-        solve_upper(op, u11, b1.rb_mut());
-        gemm(
-            Op::ConjTrans,
-            Op::NoTrans,
-            -T::one(),
-            u12,
-            b1.rb(),
-            T::one(),
-            b2.rb_mut(),
-        )
-        .expect("solve_upper: shapes");
-        solve_upper(op, u22, b2);
-    }
 }
 
 /// The gels driver; `op` is NoTrans or ConjTrans; shapes already checked

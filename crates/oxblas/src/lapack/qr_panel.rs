@@ -25,6 +25,11 @@ const LEAF: usize = 16;
 /// Matrices at most this wide, and small enough to stay in cache, are
 /// factored by the unblocked loop alone (no T factor, no GEMM calls).
 const UNBLOCKED: usize = 32;
+/// ... and so are matrices up to this wide that fit in L1 (`UNBLOCKED_L1`
+/// bytes): at n = 64 the blocked path's many tiny GEMM/TRMM calls cost more
+/// than the level 2 loop on an L1-resident matrix.
+const UNBLOCKED_WIDE: usize = 64;
+const UNBLOCKED_L1: usize = 64 * 1024;
 
 /// Unblocked QR of the `m x n` block `a` (LAPACK's geqr2), and, when
 /// `need_t` (only with `m >= n`), the upper triangular T (n x n) with
@@ -227,7 +232,8 @@ pub(super) unsafe fn geqrf_cm<T: Scalar>(a: Cm<T>, tau: &mut [T]) {
     if k == 0 {
         return;
     }
-    if n <= UNBLOCKED && m * n * core::mem::size_of::<T>() <= 256 * 1024 {
+    let bytes = m * n * core::mem::size_of::<T>();
+    if n <= UNBLOCKED && bytes <= 256 * 1024 || n <= UNBLOCKED_WIDE && bytes <= UNBLOCKED_L1 {
         let no_t = Cm {
             ptr: core::ptr::NonNull::dangling().as_ptr(),
             m: 0,

@@ -21,14 +21,16 @@
 #[path = "triangular_blk.rs"]
 pub(crate) mod blk;
 
+use crate::blas::level2::trsv;
 use crate::blas::level3::{trmm, trsm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::Scalar;
-use blk::{split, Blk, Dense};
+use crate::vec::VecMut;
+use blk::{lower_solve, on_isa, split, Blk, Dense};
 
-const LEAF: usize = 32;
+const LEAF: usize = 16;
 
 fn require_square(what: &'static str, m: usize, n: usize) -> Result<()> {
     if m != n {
@@ -52,6 +54,9 @@ pub(crate) fn zero_diagonal<T: Scalar>(a: &MatRef<'_, T>) -> usize {
 /// column j of X = L^-1 solves L x = e_j, and x is zero above j.
 unsafe fn leaf_inverse_lower<T: Scalar>(a: Blk<T>, unit: bool) {
     let n = a.n;
+    if n == 0 {
+        return;
+    }
     let l = Dense::copy_tri(a, true);
     let mut x = Dense::<T>::zeros(n, n);
     let one = T::one();
@@ -60,25 +65,15 @@ unsafe fn leaf_inverse_lower<T: Scalar>(a: Blk<T>, unit: bool) {
         .map(|i| if unit { one } else { one / l.get(i, i) })
         .collect();
     for j in 0..n {
-        x.set(j, j, rd[j]);
-        // Forward substitution, column oriented: subtract x_p * L(:, p).
-        for p in j..n {
-            let xp = if p == j {
-                rd[j]
-            } else {
-                let v = x.get(p, j) * rd[p];
-                x.set(p, j, v);
-                v
-            };
-            if xp.is_zero() {
-                continue;
-            }
-            for i in p + 1..n {
-                let v = x.get(i, j) - l.get(i, p) * xp;
-                x.set(i, j, v);
-            }
-        }
+        x.set(j, j, one);
     }
+    let (lp, xp) = (l.buf.as_ptr(), x.buf.as_mut_ptr());
+    let rd = if unit { None } else { Some(&rd[..]) };
+    // SAFETY: l and x are distinct n x n column-major buffers.
+    on_isa(
+        #[inline(always)]
+        || unsafe { lower_solve(lp, n as isize, n, rd, xp, n as isize, n) },
+    );
     x.store_tri(a, true, unit);
 }
 
@@ -167,6 +162,41 @@ pub fn trtrs<T: Scalar>(
             return Ok(info);
         }
     }
-    trsm(Side::Left, uplo, op, diag, T::one(), a, b)?;
+    tri_solve(uplo, op, diag, a, b)?;
     Ok(0)
+}
+
+/// Right-hand sides up to which [`tri_solve`] runs TRSV column by column
+/// (one always; more only while the triangle stays in L2, since each TRSV
+/// streams all of it).
+const TRSV_NRHS: usize = 4;
+const TRSV_BYTES: usize = 1 << 20;
+
+/// `op(A) X = B` for triangular A (no singularity test), X overwriting B:
+/// the level 3 TRSM, or for a few right-hand sides one TRSV per column
+/// (TRSM inverts and packs its diagonal blocks on every call, which costs
+/// more than a whole solve with one column; TRSV streams A once per
+/// column through the gemv kernels). Both divide by the diagonal with
+/// Smith's complex division, so tiny complex diagonals do not underflow.
+pub(crate) fn tri_solve<T: Scalar>(
+    uplo: Uplo,
+    op: Op,
+    diag: Diag,
+    a: MatRef<'_, T>,
+    mut b: MatMut<'_, T>,
+) -> Result<()> {
+    let (n, nrhs) = (b.nrows(), b.ncols());
+    let fits = n * n * core::mem::size_of::<T>() <= TRSV_BYTES;
+    if n == 0 || nrhs > 1 && (nrhs > TRSV_NRHS || !fits) {
+        return trsm(Side::Left, uplo, op, diag, T::one(), a, b);
+    }
+    let rs = b.row_stride();
+    for c in 0..nrhs {
+        // SAFETY: column c of the exclusive view `b`: n elements `rs` apart,
+        // distinct for distinct rows (a valid view has rs != 0 when n > 1),
+        // borrowed only for this call.
+        let x = unsafe { VecMut::from_raw_parts(b.ptr_at(0, c), n, if n > 1 { rs } else { 1 }) };
+        trsv(uplo, op, diag, a, x)?;
+    }
+    Ok(())
 }

@@ -14,6 +14,36 @@
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::{RealScalar, Scalar};
 
+/// Runs `f` compiled for the widest vector ISA the machine has (the leaf
+/// kernels are `#[inline(always)]` loops over slices, so they vectorise
+/// for the ISA of the function they are inlined into; pass the closure as
+/// `#[inline(always)] || ...` so that it is inlined too). The arithmetic is
+/// the same for every ISA: no FMA contraction, only wider vectors.
+#[inline(always)]
+pub(crate) fn on_isa<R>(f: impl FnOnce() -> R) -> R {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use crate::arch::{isa, Isa};
+        #[target_feature(enable = "avx512f")]
+        unsafe fn avx512<R>(f: impl FnOnce() -> R) -> R {
+            f()
+        }
+        #[target_feature(enable = "avx2")]
+        unsafe fn avx2<R>(f: impl FnOnce() -> R) -> R {
+            f()
+        }
+        match isa() {
+            // SAFETY: isa() reports only features the CPU has.
+            Isa::Avx512 => unsafe { avx512(f) },
+            // SAFETY: as above.
+            Isa::Avx2 => unsafe { avx2(f) },
+            Isa::Portable => f(),
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    f()
+}
+
 /// An `m x n` block: element (i, j) at `ptr + i*rs + j*cs`.
 pub(crate) struct Blk<T> {
     pub ptr: *mut T,
@@ -144,6 +174,42 @@ impl<T: Scalar> Dense<T> {
         }
         d
     }
+    /// Copy of the whole block (columns copied as slices when contiguous).
+    ///
+    /// # Safety
+    /// `a` valid for reads.
+    pub unsafe fn copy_full(a: Blk<T>) -> Dense<T> {
+        let (m, n) = (a.m, a.n);
+        let mut d = Dense::zeros(m, n);
+        for j in 0..n {
+            let dj = &mut d.buf[j * m..(j + 1) * m];
+            if a.rs == 1 {
+                dj.copy_from_slice(core::slice::from_raw_parts(a.at(0, j), m));
+            } else {
+                for (i, v) in dj.iter_mut().enumerate() {
+                    *v = a.get(i, j);
+                }
+            }
+        }
+        d
+    }
+    /// Writes the whole block back (the inverse of [`Dense::copy_full`]).
+    ///
+    /// # Safety
+    /// `a` valid for writes, same shape, not overlapping `self`.
+    pub unsafe fn store_full(&self, a: Blk<T>) {
+        let (m, n) = (a.m, a.n);
+        for j in 0..n {
+            let dj = &self.buf[j * m..(j + 1) * m];
+            if a.rs == 1 {
+                core::slice::from_raw_parts_mut(a.at(0, j), m).copy_from_slice(dj);
+            } else {
+                for (i, v) in dj.iter().enumerate() {
+                    a.set(i, j, *v);
+                }
+            }
+        }
+    }
     /// Writes the triangle back (the diagonal too unless `skip_diag`).
     ///
     /// # Safety
@@ -248,6 +314,86 @@ fn complex_lanes<T: Scalar>(
         .zip(lc.remainder().chunks_exact(2))
     {
         (xp[0], xp[1]) = f(xp[0], xp[1], lp[0], lp[1]);
+    }
+}
+
+/// Column substitution `X <- L^-1 X` for the lower triangle L (n x n at
+/// `l`, contiguous columns `ldl` apart) and X (n x nc at `x`, contiguous
+/// columns `ldx` apart); `rd` holds the reciprocals of L's diagonal, `None`
+/// for a unit diagonal. Real types take four columns of X at a time, so
+/// that each entry of L is loaded once per four updates and the loop
+/// overhead of the short columns is shared. A zero multiplier is skipped,
+/// as the reference TRSM does (0 * Inf in L stays out); the arithmetic
+/// does not depend on the batching.
+///
+/// # Safety
+/// L's lower triangle valid for reads; X valid for reads and writes, its
+/// columns disjoint from each other and from L.
+#[inline(always)]
+pub(crate) unsafe fn lower_solve<T: Scalar>(
+    l: *const T,
+    ldl: isize,
+    n: usize,
+    rd: Option<&[T]>,
+    x: *mut T,
+    ldx: isize,
+    nc: usize,
+) {
+    #[inline(always)]
+    unsafe fn below<'a, T>(l: *const T, ldl: isize, n: usize, k: usize) -> &'a [T] {
+        core::slice::from_raw_parts(l.offset(k as isize * ldl).add(k + 1), n - k - 1)
+    }
+    #[inline(always)]
+    unsafe fn column<'a, T>(x: *mut T, ldx: isize, n: usize, c: usize) -> &'a mut [T] {
+        core::slice::from_raw_parts_mut(x.offset(c as isize * ldx), n)
+    }
+    let scaled = |v: T, k: usize| match rd {
+        Some(r) => v * r[k],
+        None => v,
+    };
+    let mut c = 0;
+    if !T::IS_COMPLEX {
+        while c + 4 <= nc {
+            let mut xs = [0, 1, 2, 3].map(|q| column(x, ldx, n, c + q));
+            for k in 0..n {
+                let lk = below(l, ldl, n, k);
+                let mut m = [T::zero(); 4];
+                for (mq, xq) in m.iter_mut().zip(xs.iter_mut()) {
+                    *mq = scaled(xq[k], k);
+                    xq[k] = *mq;
+                }
+                if m.iter().any(|v| v.is_zero()) {
+                    for (xq, v) in xs.iter_mut().zip(m) {
+                        if !v.is_zero() {
+                            axpy_sub(&mut xq[k + 1..], lk, v);
+                        }
+                    }
+                    continue;
+                }
+                let r = lk.len();
+                let [x0, x1, x2, x3] = &mut xs;
+                let (y0, y1) = (&mut x0[k + 1..k + 1 + r], &mut x1[k + 1..k + 1 + r]);
+                let (y2, y3) = (&mut x2[k + 1..k + 1 + r], &mut x3[k + 1..k + 1 + r]);
+                for i in 0..r {
+                    let li = lk[i];
+                    y0[i] -= li * m[0];
+                    y1[i] -= li * m[1];
+                    y2[i] -= li * m[2];
+                    y3[i] -= li * m[3];
+                }
+            }
+            c += 4;
+        }
+    }
+    for c in c..nc {
+        let xc = column(x, ldx, n, c);
+        for k in 0..n {
+            let v = scaled(xc[k], k);
+            xc[k] = v;
+            if !v.is_zero() {
+                axpy_sub(&mut xc[k + 1..], below(l, ldl, n, k), v);
+            }
+        }
     }
 }
 
