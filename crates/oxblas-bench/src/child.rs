@@ -227,6 +227,9 @@ fn run_other(peer: &Loaded, row: &Row, args: &ChildArgs) -> String {
         // Seconds a call, plus an untimed re-initialisation: 2 repeats.
         plan.min_reps = 2;
         plan.max_reps = 2;
+    } else {
+        // Half GEMM's time per row: these suites have more rows.
+        plan.min_secs = plan.min_secs.min(0.15);
     }
     // Level 1/2: `inner` calls in one timing (>= MIN_SAMPLE_SECS), the
     // restore (trsv's x, else nothing) inside it. Others: one call a timing.

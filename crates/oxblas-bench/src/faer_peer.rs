@@ -54,7 +54,7 @@ pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>,
         Par::rayon(threads)
     };
     let n = row.n;
-    let view = |c: &mut Vec<f64>| -> Result<MatMut<'_, f64>, String> {
+    fn view(c: &mut [f64], n: usize) -> Result<MatMut<'_, f64>, String> {
         if c.len() < n * n {
             return Err("buffer smaller than n x n".into());
         }
@@ -64,14 +64,14 @@ pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>,
             n,
             n.max(1),
         ))
-    };
+    }
     Ok(match row.routine {
         Routine::Getrf => {
             let req = plu::factor::lu_in_place_scratch::<usize, f64>(n, n, par, Default::default());
             let mut buf = MemBuffer::new(req);
             let (mut fwd, mut inv) = (vec![0usize; n], vec![0usize; n]);
             Box::new(move |d| {
-                let a = view(&mut d.c)?;
+                let a = view(&mut d.c, n)?;
                 let (_, p) = plu::factor::lu_in_place(
                     a,
                     &mut fwd,
@@ -89,7 +89,7 @@ pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>,
             let req = llt::factor::cholesky_in_place_scratch::<f64>(n, par, Default::default());
             let mut buf = MemBuffer::new(req);
             Box::new(move |d| {
-                let a = view(&mut d.c)?;
+                let a = view(&mut d.c, n)?;
                 llt::factor::cholesky_in_place(
                     a,
                     Default::default(),
@@ -107,7 +107,7 @@ pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>,
             let mut buf = MemBuffer::new(req);
             let mut coeff = faer::Mat::<f64>::zeros(bs, n);
             Box::new(move |d| {
-                let a = view(&mut d.c)?;
+                let a = view(&mut d.c, n)?;
                 qr::factor::qr_in_place(
                     a,
                     coeff.as_mut(),

@@ -821,3 +821,82 @@ pub fn compare(got: &[f64], reference: &[f64], tol: f64) -> (f64, f64) {
         tol,
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rows::{all_rows, Suite, Ty};
+
+    fn rows_at(n: usize) -> Vec<Row> {
+        all_rows(true, &[Suite::Blas, Suite::Lapack])
+            .into_iter()
+            .map(|r| Row::square(Ty::D, r.routine, r.op_a, n))
+            .collect()
+    }
+
+    /// oxblas's results pass the independent checks, at an odd size.
+    #[test]
+    fn oxblas_passes_every_check() {
+        for row in rows_at(37) {
+            let mut d = Data::new(&row);
+            if row.routine == Routine::Getri {
+                let lu_row = Row::square(Ty::D, Routine::Getrf, Op::NoTrans, row.n);
+                let mut f = bind(&Loaded::Oxblas, &lu_row, 1).unwrap();
+                std::mem::swap(&mut d.a, &mut d.c);
+                f(&mut d).unwrap();
+                std::mem::swap(&mut d.a, &mut d.c);
+                d.c0 = std::mem::take(&mut d.a);
+                d.restore();
+            }
+            bind(&Loaded::Oxblas, &row, 1).unwrap()(&mut d).unwrap();
+            let (err, tol) = check(&row, &Data::new(&row), &d);
+            assert!(err <= tol, "{}: err {err:e} > tol {tol:e}", row.label());
+        }
+    }
+
+    /// A wrong result (one entry of the output perturbed, or the
+    /// untouched input) fails the check.
+    #[test]
+    fn wrong_results_fail() {
+        for row in rows_at(37) {
+            if row.routine == Routine::Getri {
+                continue; // needs its LU first; covered by the one above
+            }
+            let orig = Data::new(&row);
+            // Not calling the routine at all: the output is its input.
+            let (err, tol) = check(&row, &orig, &Data::new(&row));
+            assert!(err > tol, "{}: unchanged output passed", row.label());
+            let mut d = Data::new(&row);
+            bind(&Loaded::Oxblas, &row, 1).unwrap()(&mut d).unwrap();
+            d.res += 1.0;
+            for x in d.c.iter_mut().chain(d.b.iter_mut()) {
+                *x += 1.0;
+            }
+            let (err, tol) = check(&row, &orig, &d);
+            assert!(err > tol, "{}: perturbed output passed", row.label());
+        }
+    }
+
+    #[test]
+    fn nan_fails_comparison() {
+        let (err, tol) = compare(&[1.0, f64::NAN], &[1.0, 2.0], 1e-12);
+        assert!(err > tol);
+        let (err, tol) = compare(&[1.0, 2.0], &[1.0, 2.0], 1e-12);
+        assert!(err <= tol);
+    }
+
+    #[test]
+    fn specs_round_trip() {
+        for row in all_rows(false, &Suite::ALL) {
+            assert_eq!(Row::parse_spec(&row.spec()), Some(row), "{}", row.spec());
+        }
+    }
+
+    #[test]
+    fn lapack_pivots_to_permutation() {
+        // Swap rows 0 and 2, then 1 and 2: P A = rows (2, 0, 1) of A.
+        assert_eq!(perm_of(&[3, 3, 3], 3), Some(vec![2, 0, 1]));
+        assert_eq!(perm_of(&[0, 1, 1], 3), None);
+        assert_eq!(perm_of(&[4, 2, 3], 3), None);
+    }
+}
