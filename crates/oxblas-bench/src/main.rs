@@ -33,8 +33,8 @@ const USAGE: &str = "\
 usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--max-dim N]
                     [--threads 1,2] [--peers LABEL,...] [--markdown PATH]
 
-  --quick           sizes up to n=1024 (vectors up to 1e6) and fewer repeats
-                    (smoke test)
+  --quick           smaller sizes (GEMM up to n=1024, BLAS n=256, vectors up
+                    to 1e6, LAPACK 64 and 512) and fewer repeats (smoke test)
   --suite LIST      which parts to run (default all three): gemm (GEMM
                     shapes), blas (Level 1 ddot/daxpy/dnrm2, Level 2
                     dgemv/dger/dtrsv/dsymv, Level 3 dsyrk/dtrsm/dtrmm/dsymm),

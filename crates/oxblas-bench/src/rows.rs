@@ -492,21 +492,14 @@ pub fn all_rows(quick: bool, suites: &[Suite]) -> Vec<Row> {
         rows.extend(gemm_rows(quick));
     }
     if suites.contains(&Suite::Blas) {
+        // --quick: one cache-resident and one larger size of each level.
         let l1: &[usize] = if quick {
-            &[4096, 32768, 1_000_000]
+            &[4096, 1_000_000]
         } else {
             &[4096, 32768, 1_000_000, 20_000_000]
         };
-        let l2: &[usize] = if quick {
-            &[256, 1024]
-        } else {
-            &[256, 1024, 4096]
-        };
-        let l3: &[usize] = if quick {
-            &[256, 1024]
-        } else {
-            &[256, 1024, 2048]
-        };
+        let l2: &[usize] = if quick { &[256] } else { &[256, 1024, 4096] };
+        let l3: &[usize] = if quick { &[256] } else { &[256, 1024, 2048] };
         for r in [Routine::Dot, Routine::Axpy, Routine::Nrm2] {
             rows.extend(l1.iter().map(|&n| Row::square(Ty::D, r, Op::NoTrans, n)));
         }
@@ -525,7 +518,7 @@ pub fn all_rows(quick: bool, suites: &[Suite]) -> Vec<Row> {
     }
     if suites.contains(&Suite::Lapack) {
         let sizes: &[usize] = if quick {
-            &[64, 256, 1024]
+            &[64, 512]
         } else {
             &[64, 256, 1024, 2048, 4096]
         };
