@@ -276,3 +276,39 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
     }
     out
 }
+
+/// `cols[c][0..m] += ws[c] * x[0..m]` for `NC` columns (the rank-1 update
+/// of ger), each load of x feeding all `NC` columns. Every element gets
+/// `fma(x_i, ws[c], a_i)`, the operation of the axpy kernel.
+#[inline(always)]
+pub(crate) unsafe fn ger_cols<S: VSimd, const NC: usize>(
+    m: usize,
+    x: *const S::E,
+    cols: &[*mut S::E; NC],
+    ws: &[S::E; NC],
+) {
+    let l = S::LANES;
+    let mut wv = [S::zero(); NC];
+    for c in 0..NC {
+        wv[c] = S::splat(ws[c]);
+    }
+    let mut i = 0;
+    while i + 2 * l <= m {
+        let (x0, x1) = (S::load(x.add(i)), S::load(x.add(i + l)));
+        for c in 0..NC {
+            let p = cols[c].add(i);
+            S::store(p, S::fma(x0, wv[c], S::load(p)));
+            S::store(p.add(l), S::fma(x1, wv[c], S::load(p.add(l))));
+        }
+        i += 2 * l;
+    }
+    while i < m {
+        let r = l.min(m - i);
+        let xv = load_n::<S>(x.add(i), r);
+        for c in 0..NC {
+            let p = cols[c].add(i);
+            store_n::<S>(p, S::fma(xv, wv[c], load_n::<S>(p, r)), r);
+        }
+        i += r;
+    }
+}
