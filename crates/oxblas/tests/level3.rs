@@ -163,11 +163,78 @@ fn check_tri<T: Scalar>(
 }
 
 fn check_rankk<T: Scalar>() {
+    check_rankk_with::<T>(&SIZES, &[0, 1, 9, 64], None);
+}
+
+/// Triangles large enough to be cut into column blocks (run on the
+/// threads): right on 1 and on 2 threads, and the same bits on both.
+fn check_rankk_threads<T: Scalar>() {
+    check_rankk_with::<T>(&[230], &[90], Some(1));
+    check_rankk_with::<T>(&[230], &[90], Some(2));
+    let mut rng = Rng::new(16);
+    for (case, &uplo) in [Uplo::Upper, Uplo::Lower].iter().enumerate() {
+        let (n, k) = (260, 80);
+        let a = Mat::new(n, k, LAYOUTS[case], || rng.scalar::<T>());
+        let b = Mat::new(k, n, LAYOUTS[case + 1], || rng.scalar::<T>());
+        let c0 = Mat::new(n, n, LAYOUTS[case + 2], || rng.scalar::<T>());
+        let alpha: T = rng.scalar();
+        let run = |nt: usize, which: usize| {
+            let mut c = c0.clone_layout();
+            threads(Some(nt), || match which {
+                0 => syrk(uplo, Op::NoTrans, alpha, a.as_ref(), alpha, c.as_mut()).unwrap(),
+                1 => herk(
+                    uplo,
+                    Op::NoTrans,
+                    alpha.re(),
+                    a.as_ref(),
+                    T::Real::from_f64(0.5),
+                    c.as_mut(),
+                )
+                .unwrap(),
+                2 => syr2k(
+                    uplo,
+                    Op::Trans,
+                    alpha,
+                    b.as_ref(),
+                    b.as_ref(),
+                    T::one(),
+                    c.as_mut(),
+                )
+                .unwrap(),
+                _ => gemmt(
+                    uplo,
+                    Op::NoTrans,
+                    Op::NoTrans,
+                    alpha,
+                    a.as_ref(),
+                    b.as_ref(),
+                    T::zero(),
+                    c.as_mut(),
+                )
+                .unwrap(),
+            });
+            c.buf
+        };
+        for which in 0..4 {
+            let (c1, c2) = (run(1, which), run(2, which));
+            assert!(
+                c1.iter().zip(&c2).all(|(p, q)| same_bits(*p, *q)),
+                "rank-k routine {which} {uplo:?}: differs across thread counts"
+            );
+        }
+    }
+}
+
+fn check_rankk_with<T: Scalar>(sizes: &[usize], ks: &[usize], nt: Option<usize>) {
+    threads(nt, || check_rankk_body::<T>(sizes, ks))
+}
+
+fn check_rankk_body<T: Scalar>(sizes: &[usize], ks: &[usize]) {
     let mut rng = Rng::new(12);
     let mut case = 0usize;
     for &uplo in &[Uplo::Upper, Uplo::Lower] {
-        for &n in &SIZES {
-            for &k in &[0usize, 1, 9, 64] {
+        for &n in sizes {
+            for &k in ks {
                 case += 1;
                 let sc = scalars::<T>(&mut rng);
                 let (alpha, beta) = (sc[case % 4], sc[(case / 2) % 4]);
@@ -506,6 +573,10 @@ macro_rules! per_type {
             #[test]
             fn rank_k_updates_match_naive() {
                 check_rankk::<$t>();
+            }
+            #[test]
+            fn rank_k_updates_threads_match_naive_and_each_other() {
+                check_rankk_threads::<$t>();
             }
             #[test]
             fn gemmt_matches_naive() {

@@ -7,16 +7,92 @@
 //! halves recurse. Diagonal blocks of at most `LEAF` are computed whole
 //! into a temporary and only their triangle is merged, wasting at most
 //! LEAF/n of the flops.
+//!
+//! Large triangles are first cut into column blocks of about equal area, a
+//! number fixed by the size alone, which the threads claim one at a time:
+//! each block is its diagonal triangle (the recursion) plus one GEMM for
+//! the rectangle beside it, all on one thread. The cut never depends on the
+//! thread count, so neither does the result.
 
 use super::common::{op_operand, require_shape, sub_op, Block, Dense};
 use super::gemm::{gemm_raw, Op};
 use super::pack::Operand;
+use super::trmm::Shared;
+use crate::blas::level1::par::for_chunks;
 use crate::blas::Uplo;
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::Scalar;
+use crate::threads::num_threads;
 
 const LEAF: usize = 48;
+/// Column blocks: at most this many, each at least `BLOCK_MIN` wide, and
+/// only for at least `BLOCK_MIN_WORK` multiply-adds (`n^2 k / 2`).
+const MAX_BLOCKS: usize = 8;
+const BLOCK_MIN: usize = 64;
+const BLOCK_MIN_WORK: usize = 1 << 21;
+
+/// [`gemmt_raw`], cut into column blocks of equal area run on the threads
+/// (see the module notes).
+///
+/// # Safety
+/// As [`gemmt_raw`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemmt_par<T: Scalar>(
+    lower: bool,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: Block<T>,
+) {
+    let blocks = (n / BLOCK_MIN).min(MAX_BLOCKS);
+    if blocks < 2 || n * n / 2 * k < BLOCK_MIN_WORK {
+        return gemmt_raw(lower, n, k, alpha, a, b, beta, c);
+    }
+    // Columns [0, bounds[g]) hold a fraction g / blocks of the triangle.
+    let mut bounds = [0usize; MAX_BLOCKS + 1];
+    for g in 1..blocks {
+        let f = g as f64 / blocks as f64;
+        let j = if lower {
+            n as f64 * (1.0 - (1.0 - f).sqrt())
+        } else {
+            n as f64 * f.sqrt()
+        } as usize;
+        bounds[g] = (j / 8 * 8).clamp(bounds[g - 1], n);
+    }
+    bounds[blocks] = n;
+    let isa = crate::arch::isa();
+    let sh = Shared((a, b, c));
+    for_chunks(blocks, num_threads().min(blocks), &|g| {
+        let (a, b, c) = sh.get();
+        let (j0, j1) = (bounds[g], bounds[g + 1]);
+        let w = j1 - j0;
+        // SAFETY: block g writes only C's columns j0..j1 (its diagonal
+        // triangle and the rectangle beside it); A and B are only read.
+        // Pool workers do not inherit this thread's ISA override.
+        crate::arch::with_isa(isa, || unsafe {
+            let (ad, bd) = (sub_op(a, j0, 0), sub_op(b, 0, j0));
+            gemmt_raw(lower, w, k, alpha, ad, bd, beta, c.sub(j0, j0, w, w));
+            let (r0, rows) = if lower { (j1, n - j1) } else { (0, j0) };
+            let q = c.sub(r0, j0, rows, w);
+            gemm_raw(
+                rows,
+                w,
+                k,
+                alpha,
+                sub_op(a, r0, 0),
+                bd,
+                beta,
+                q.ptr,
+                q.rs,
+                q.cs,
+            );
+        });
+    });
+}
 
 /// `C_tri = alpha * A * B + beta * C_tri` for `A: n x k`, `B: k x n`.
 ///
@@ -153,7 +229,7 @@ pub fn gemmt<T: Scalar>(
         if alpha.is_zero() || ak == 0 {
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, ak, alpha, ao, bo, beta, cb);
+            gemmt_par(lower, n, ak, alpha, ao, bo, beta, cb);
         }
     }
     Ok(())
@@ -220,7 +296,7 @@ pub fn syrk<T: Scalar>(
         if alpha.is_zero() || k == 0 {
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, k, alpha, x, y, beta, cb);
+            gemmt_par(lower, n, k, alpha, x, y, beta, cb);
         }
     }
     Ok(())
@@ -256,7 +332,7 @@ pub fn herk<T: Scalar>(
             }
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, k, alpha, x, y, beta, cb);
+            gemmt_par(lower, n, k, alpha, x, y, beta, cb);
         }
         real_diagonal(cb);
     }
@@ -296,9 +372,9 @@ fn rank2k<T: Scalar>(
             scale_tri(lower, beta, cb);
         } else {
             // alpha*A*B^T + alpha*B*A^T (Hermitian: alpha*A*B^H + conj(alpha)*B*A^H)
-            gemmt_raw(lower, n, k, alpha, xa, yb, beta, cb);
+            gemmt_par(lower, n, k, alpha, xa, yb, beta, cb);
             let alpha2 = if herm { alpha.conj() } else { alpha };
-            gemmt_raw(lower, n, k, alpha2, xb, ya, T::one(), cb);
+            gemmt_par(lower, n, k, alpha2, xb, ya, T::one(), cb);
         }
         if herm {
             real_diagonal(cb);
