@@ -16,6 +16,9 @@ use crate::scalar::Scalar;
 use crate::threads::num_threads;
 use crate::vec::VecRef;
 
+/// Columns up to this many bytes use the multi-column ger kernel.
+const GER_COL_BYTES: usize = 4096;
+
 /// Bytes of A each extra thread must get.
 const PAR_BYTES_PER_THREAD: usize = 4 << 20;
 
@@ -77,10 +80,14 @@ fn ger_impl<T: Scalar>(
         let (wp, incw) = (w.as_ptr(), w.inc());
         let sh = Shared(ap, up, wp);
         let k = kernels::<T>(crate::arch::isa());
+        let grouped = brs == 1 && mb * core::mem::size_of::<T>() <= GER_COL_BYTES;
         let cols = |j0: usize, j1: usize| {
             let (ap, up, wp) = sh.get();
-            // Contiguous columns go GER_NC at a time through the ger kernel
-            // (one load of u per GER_NC columns); the rest one by one.
+            // Short contiguous columns go GER_NC at a time through the ger
+            // kernel (one load of u per GER_NC columns); long ones (and
+            // strided ones) one by one: a single sequential stream through
+            // A keeps the prefetchers ahead once A is beyond L2, which
+            // measured faster than interleaving GER_NC column streams.
             let mut group = [core::ptr::null_mut::<T>(); GER_NC];
             let mut ws = [T::zero(); GER_NC];
             let mut g = 0;
@@ -93,7 +100,7 @@ fn ger_impl<T: Scalar>(
                         continue;
                     }
                     let (s, col) = (alpha * wj.conj_if(conj_w), ap.offset(j as isize * bcs));
-                    if brs != 1 {
+                    if !grouped {
                         col_axpy(mb, s, up, col, brs);
                         continue;
                     }

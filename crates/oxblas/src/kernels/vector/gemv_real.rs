@@ -292,22 +292,34 @@ pub(crate) unsafe fn ger_cols<S: VSimd, const NC: usize>(
     for c in 0..NC {
         wv[c] = S::splat(ws[c]);
     }
+    // All loads of a step before its stores: the columns are often a
+    // multiple of 4 KiB apart, and a load issued after a store to another
+    // column at the same offset would wait on a false (4K-aliased)
+    // dependency.
     let mut i = 0;
     while i + 2 * l <= m {
         let (x0, x1) = (S::load(x.add(i)), S::load(x.add(i + l)));
+        let mut v = [[S::zero(); 2]; NC];
         for c in 0..NC {
             let p = cols[c].add(i);
-            S::store(p, S::fma(x0, wv[c], S::load(p)));
-            S::store(p.add(l), S::fma(x1, wv[c], S::load(p.add(l))));
+            v[c] = [S::load(p), S::load(p.add(l))];
+        }
+        for c in 0..NC {
+            let p = cols[c].add(i);
+            S::store(p, S::fma(x0, wv[c], v[c][0]));
+            S::store(p.add(l), S::fma(x1, wv[c], v[c][1]));
         }
         i += 2 * l;
     }
     while i < m {
         let r = l.min(m - i);
         let xv = load_n::<S>(x.add(i), r);
+        let mut v = [S::zero(); NC];
         for c in 0..NC {
-            let p = cols[c].add(i);
-            store_n::<S>(p, S::fma(xv, wv[c], load_n::<S>(p, r)), r);
+            v[c] = load_n::<S>(cols[c].add(i), r);
+        }
+        for c in 0..NC {
+            store_n::<S>(cols[c].add(i), S::fma(xv, wv[c], v[c]), r);
         }
         i += r;
     }
