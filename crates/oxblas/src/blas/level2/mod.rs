@@ -187,18 +187,13 @@ pub(crate) unsafe fn seg_axpy<T: Scalar>(
     if len == 0 {
         return;
     }
-    if inca == 1 && len >= SEG_KERNEL_MIN {
+    if inca == 1 {
         return (kernels::<T>(isa()).axpy)(len, alpha, a, y);
     }
     for k in 0..len {
         *y.add(k) += alpha * *a.offset(k as isize * inca);
     }
 }
-
-/// Segments shorter than this run in a scalar loop: choosing and calling a
-/// kernel costs more than the few operations (the diagonal blocks of the
-/// triangular solves are made of such segments).
-const SEG_KERNEL_MIN: usize = 8;
 
 /// `sum op(a[k * inca]) x[k]`, op = conj when `conj` (x contiguous).
 ///
@@ -215,7 +210,7 @@ pub(crate) unsafe fn seg_dot<T: Scalar>(
     if len == 0 {
         return T::zero();
     }
-    if inca == 1 && len >= SEG_KERNEL_MIN {
+    if inca == 1 {
         let k = kernels::<T>(isa());
         return if conj {
             (k.dotc)(len, a, x)

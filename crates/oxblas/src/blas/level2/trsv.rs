@@ -2,11 +2,9 @@
 //! diagonal blocks run the reference substitution (inner loops on the
 //! axpy/dot kernels), the off-diagonal panels the gemv kernels with
 //! `alpha = -1`, so the bulk of the flops stream through the gemv kernels.
-//! The diagonal blocks are themselves blocked once more (8-column blocks
-//! and gemv panels), so that at most 8-long segments run in scalar code.
 
 use super::gemv::gemv_colmajor;
-use super::trmv::{seg_axpy_op, Tri, NB};
+use super::trmv::{blocks, seg_axpy_op, Tri, NB};
 use super::{check_inc, check_len, check_square, seg_dot, with_contig_y};
 use crate::blas::{Diag, Op, Uplo};
 use crate::error::Result;
@@ -104,48 +102,24 @@ pub(super) unsafe fn tri_solve_block<T: Scalar>(t: &Tri<T>, k0: usize, k1: usize
 /// # Safety
 /// `t` describes an n x n view; x has n writable elements.
 pub(super) unsafe fn trsv_raw<T: Scalar>(t: &Tri<T>, n: usize, x: *mut T) {
-    if t.rs != 1 || n <= SUB {
+    if t.rs != 1 || n <= NB {
         return tri_solve_block(t, 0, n, x);
     }
-    solve_range(t, 0, n, NB, x);
-}
-
-/// Diagonal blocks of at most this size run the substitution itself.
-const SUB: usize = 8;
-
-/// Solves the diagonal triangle `[lo, hi)` (its right-hand side already
-/// reduced by everything outside it) in `nb`-column blocks: each block's
-/// triangle recursively in blocks of `nb / 8` (down to `SUB`), its panel
-/// inside `[lo, hi)` through the gemv kernels with `alpha = -1`. Two levels
-/// keep both the scalar substitution and the calls per column short.
-///
-/// # Safety
-/// `t` has unit row stride and covers `[lo, hi)`; x has `hi` elements.
-unsafe fn solve_range<T: Scalar>(t: &Tri<T>, lo: usize, hi: usize, nb: usize, x: *mut T) {
     let m1 = -T::one();
     let lda = t.cs;
-    let sub = nb / 8;
-    let solve = |k0: usize, k1: usize| {
-        if sub >= SUB && k1 - k0 > sub {
-            solve_range(t, k0, k1, sub, x)
-        } else {
-            tri_solve_block(t, k0, k1, x)
-        }
-    };
-    let blocks = (0..(hi - lo).div_ceil(nb)).map(|b| (lo + b * nb, (lo + (b + 1) * nb).min(hi)));
+    let blocks = blocks(n);
     match (t.upper, t.trans) {
         (false, false) => {
             // Forward: solve a block, then remove its columns from the rest.
             for (k0, k1) in blocks {
-                solve(k0, k1);
-                let (p, r) = (t.col(k0).add(k1), hi - k1);
+                tri_solve_block(t, k0, k1, x);
                 gemv_colmajor(
                     false,
                     t.conj,
-                    r,
+                    n - k1,
                     k1 - k0,
                     m1,
-                    p,
+                    t.col(k0).add(k1),
                     lda,
                     x.add(k0),
                     1,
@@ -156,19 +130,18 @@ unsafe fn solve_range<T: Scalar>(t: &Tri<T>, lo: usize, hi: usize, nb: usize, x:
         }
         (true, false) => {
             for (k0, k1) in blocks.rev() {
-                solve(k0, k1);
-                let (p, r) = (t.col(k0).add(lo), k0 - lo);
+                tri_solve_block(t, k0, k1, x);
                 gemv_colmajor(
                     false,
                     t.conj,
-                    r,
+                    k0,
                     k1 - k0,
                     m1,
-                    p,
+                    t.col(k0),
                     lda,
                     x.add(k0),
                     1,
-                    x.add(lo),
+                    x,
                     1,
                 );
             }
@@ -176,40 +149,38 @@ unsafe fn solve_range<T: Scalar>(t: &Tri<T>, lo: usize, hi: usize, nb: usize, x:
         (false, true) => {
             // Backward: reduce a block by the solved entries below, solve it.
             for (k0, k1) in blocks.rev() {
-                let (p, r) = (t.col(k0).add(k1), hi - k1);
                 gemv_colmajor(
                     true,
                     t.conj,
-                    r,
+                    n - k1,
                     k1 - k0,
                     m1,
-                    p,
+                    t.col(k0).add(k1),
                     lda,
                     x.add(k1),
                     1,
                     x.add(k0),
                     1,
                 );
-                solve(k0, k1);
+                tri_solve_block(t, k0, k1, x);
             }
         }
         (true, true) => {
             for (k0, k1) in blocks {
-                let (p, r) = (t.col(k0).add(lo), k0 - lo);
                 gemv_colmajor(
                     true,
                     t.conj,
-                    r,
+                    k0,
                     k1 - k0,
                     m1,
-                    p,
+                    t.col(k0),
                     lda,
-                    x.add(lo),
+                    x,
                     1,
                     x.add(k0),
                     1,
                 );
-                solve(k0, k1);
+                tri_solve_block(t, k0, k1, x);
             }
         }
     }
