@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # The main job: sets up a fresh machine and measures oxblas against every
-# BLAS it can find (OpenBLAS, BLIS, MKL, faer), side by side in one run.
+# BLAS it can find (OpenBLAS, BLIS, MKL, faer), side by side in one run:
+# GEMM, BLAS Level 1/2/3 and LAPACK rows (--suite gemm,blas,lapack).
 # Output: a table on stdout and bench-out/performance.md.
-# Extra arguments go to oxblas-bench (e.g. --quick, --filter dgemm, --threads 1).
+# Extra arguments go to oxblas-bench (e.g. --quick, --suite lapack,
+# --filter dgemm, --threads 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

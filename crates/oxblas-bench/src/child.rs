@@ -4,9 +4,15 @@
 //! ```text
 //! INFO    <key>  <value>
 //! START   <row spec>                       (before each row: the parent's watchdog)
-//! RESULT  <row spec>  OK      <median s> <GFLOP/s> <repeats> <rel err> <tol> <foreign load, cores>
+//! RESULT  <row spec>  OK      <median s> <rate> <repeats> <rel err> <tol> <foreign load, cores>
 //! RESULT  <row spec>  FAILED  <rel err> <tol>
 //! RESULT  <row spec>  ERROR   <message>
+//! RESULT  <row spec>  NA      <why: the library lacks the routine>
+//! ```
+//!
+//! The rate is GFLOP/s, or GB/s for Level 1/2 rows (`Row::rate`).
+//!
+//! ```text
 //! ```
 
 use std::io::Write;
@@ -16,7 +22,8 @@ use oxblas::{Op, RealScalar, Scalar};
 
 use crate::peers::{self, Family, Loaded, PeerScalar};
 use crate::rng;
-use crate::rows::{Row, Ty};
+use crate::routines::{self, Data};
+use crate::rows::{Routine, Row, Ty};
 use crate::timing::{self, Plan};
 
 pub struct ChildArgs {
@@ -52,11 +59,13 @@ pub fn run(args: ChildArgs) -> i32 {
     }
     for row in &args.rows {
         emit(format!("START\t{}", row.spec()));
-        let line = match row.ty {
-            Ty::S => run_row::<f32>(&peer, row, &args),
-            Ty::D => run_row::<f64>(&peer, row, &args),
-            Ty::C => run_row::<oxblas::c32>(&peer, row, &args),
-            Ty::Z => run_row::<oxblas::c64>(&peer, row, &args),
+        let line = match (row.routine, row.ty) {
+            (Routine::Gemm, Ty::S) => run_row::<f32>(&peer, row, &args),
+            (Routine::Gemm, Ty::D) => run_row::<f64>(&peer, row, &args),
+            (Routine::Gemm, Ty::C) => run_row::<oxblas::c32>(&peer, row, &args),
+            (Routine::Gemm, Ty::Z) => run_row::<oxblas::c64>(&peer, row, &args),
+            (_, Ty::D) => run_other(&peer, row, &args),
+            _ => "ERROR\tonly double-precision rows besides GEMM".into(),
         };
         emit(format!("RESULT\t{}\t{line}", row.spec()));
     }
@@ -109,16 +118,30 @@ fn run_row<T: PeerScalar>(peer: &Loaded, row: &Row, args: &ChildArgs) -> String 
         return format!("FAILED\t{err:.2e}\t{tol:.2e}");
     }
 
-    // On a shared machine: if other processes took more than a quarter of
-    // a core meanwhile, measure again (twice at most) and keep the quietest;
-    // only when a measurement is cheap (under 2 s), to bound the run time.
     let plan = Plan::for_row(row.huge, args.quick);
+    quiet_measure(plan, row, err, tol, || {
+        let t = std::time::Instant::now();
+        let _ = peer.gemm(row, &a, &b, &mut c, args.threads);
+        t.elapsed().as_secs_f64()
+    })
+}
+
+/// Times `sample` (one timed call, returning its seconds) by `plan` and
+/// formats the OK line. On a shared machine: if other processes took more
+/// than a quarter of a core meanwhile, measure again (twice at most) and
+/// keep the quietest; only when a measurement is cheap (under 2 s), to
+/// bound the run time.
+fn quiet_measure(
+    plan: Plan,
+    row: &Row,
+    err: f64,
+    tol: f64,
+    mut sample: impl FnMut() -> f64,
+) -> String {
     let mut best: Option<timing::Stats> = None;
     for _ in 0..3 {
         let t0 = std::time::Instant::now();
-        let stats = timing::measure(plan, || {
-            let _ = peer.gemm(row, &a, &b, &mut c, args.threads);
-        });
+        let stats = timing::measure(plan, &mut sample);
         if best.is_none_or(|b| stats.foreign < b.foreign) {
             best = Some(stats);
         }
@@ -129,11 +152,108 @@ fn run_row<T: PeerScalar>(peer: &Loaded, row: &Row, args: &ChildArgs) -> String 
     let Some(stats) = best else {
         return "ERROR\tno measurement".into();
     };
-    let gflops = row.flops() / stats.median / 1e9;
     format!(
-        "OK\t{:.6e}\t{gflops:.3}\t{}\t{err:.2e}\t{tol:.2e}\t{:.2}",
-        stats.median, stats.reps, stats.foreign
+        "OK\t{:.6e}\t{:.3}\t{}\t{err:.2e}\t{tol:.2e}\t{:.2}",
+        stats.median,
+        row.rate(stats.median),
+        stats.reps,
+        stats.foreign
     )
+}
+
+/// Level 1/2 timings repeat the call this long at least, so that the timer
+/// does not dominate a microsecond call.
+const MIN_SAMPLE_SECS: f64 = 1e-3;
+
+/// A non-GEMM row: bind the peer's routine (n/a if it has none), check
+/// one call on fresh inputs (against oxblas's result for BLAS rows of
+/// peers, else by `routines::check`), then time it. In-place routines get
+/// their inputs back before each call: untimed for Level 3 and LAPACK;
+/// inside the timed loop for trsv (n elements against its n^2/2 reads).
+fn run_other(peer: &Loaded, row: &Row, args: &ChildArgs) -> String {
+    let mut call = match routines::bind(peer, row, args.threads) {
+        Ok(c) => c,
+        Err(e) => return format!("NA\t{e}"),
+    };
+    let mut d = Data::new(row);
+    let is_ox = matches!(peer, Loaded::Oxblas);
+    let reference = if is_ox || row.huge || row.routine.level() == 0 {
+        None
+    } else {
+        oxblas::set_num_threads(cpus());
+        let mut r = Data::new(row);
+        let run = routines::bind(&Loaded::Oxblas, row, cpus()).and_then(|mut f| f(&mut r));
+        if let Err(e) = run {
+            return format!("ERROR\toxblas reference failed: {e}");
+        }
+        Some(r.output(row).to_vec())
+    };
+    if is_ox {
+        oxblas::set_num_threads(args.threads);
+    }
+    if row.routine == Routine::Getri {
+        // getri times the inversion alone: this peer's own getrf, once.
+        let lu_row = Row::square(Ty::D, Routine::Getrf, Op::NoTrans, row.n);
+        let prep = routines::bind(peer, &lu_row, args.threads).and_then(|mut f| {
+            std::mem::swap(&mut d.a, &mut d.c);
+            let r = f(&mut d);
+            std::mem::swap(&mut d.a, &mut d.c);
+            r
+        });
+        if let Err(e) = prep {
+            return format!("NA\tgetrf for getri: {e}");
+        }
+        if !d.perm.is_empty() {
+            return "NA\tgetri needs LAPACK pivots".into();
+        }
+        // `a` now holds the LU factors: they become what each call starts from.
+        d.c0 = std::mem::replace(&mut d.a, Vec::new());
+        d.restore();
+    }
+    // Warm-up call, whose result is the one checked.
+    if let Err(e) = call(&mut d) {
+        return format!("ERROR\t{e}");
+    }
+    let (err, tol) = match &reference {
+        Some(r) => routines::compare(d.output(row), r, routines::tolerance(row)),
+        None => routines::check(row, &Data::new(row), &d),
+    };
+    drop(reference);
+    if err.is_nan() || err > tol {
+        return format!("FAILED\t{err:.2e}\t{tol:.2e}");
+    }
+    let mut plan = Plan::for_row(row.huge, args.quick);
+    if row.huge {
+        // Seconds a call, plus an untimed re-initialisation: 2 repeats.
+        plan.min_reps = 2;
+        plan.max_reps = 2;
+    } else {
+        // Half GEMM's time per row: these suites have more rows.
+        plan.min_secs = plan.min_secs.min(0.15);
+    }
+    // Level 1/2: `inner` calls in one timing (>= MIN_SAMPLE_SECS), the
+    // restore (trsv's x, else nothing) inside it. Others: one call a timing.
+    let bandwidth = row.routine.bandwidth_bound();
+    let mut timed = |d: &mut Data, inner: usize| -> f64 {
+        if !bandwidth {
+            d.restore();
+        }
+        let t = std::time::Instant::now();
+        for _ in 0..inner {
+            if bandwidth {
+                d.restore();
+            }
+            let _ = call(d);
+        }
+        t.elapsed().as_secs_f64() / inner as f64
+    };
+    let inner = if bandwidth {
+        let t1 = timed(&mut d, 1).max(1e-9);
+        ((MIN_SAMPLE_SECS / t1).ceil() as usize).clamp(1, 1 << 20)
+    } else {
+        1
+    };
+    quiet_measure(plan, row, err, tol, || timed(&mut d, inner))
 }
 
 fn eps<T: Scalar>() -> f64 {

@@ -7,6 +7,7 @@
 //! never collide. Children print tab-separated lines (see `child.rs`), which
 //! the parent gathers into one table.
 
+mod bandwidth;
 mod child;
 #[cfg(feature = "faer")]
 mod faer_peer;
@@ -14,6 +15,7 @@ mod peak;
 mod peers;
 mod report;
 mod rng;
+mod routines;
 mod rows;
 mod spawn;
 mod timing;
@@ -24,17 +26,24 @@ use std::time::Instant;
 
 use peers::Family;
 use report::{Cell, Key};
-use rows::Row;
+use rows::{Row, Suite};
 use spawn::{probe_configs, run_child};
 
 const USAGE: &str = "\
-usage: oxblas-bench [--quick] [--filter SUBSTR] [--max-dim N] [--threads 1,2] [--peers LABEL,...]
-                    [--markdown PATH]
+usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--max-dim N]
+                    [--threads 1,2] [--peers LABEL,...] [--markdown PATH]
 
-  --quick           sizes up to n=1024 and fewer repeats (smoke test)
-  --filter SUBSTR   only rows whose label contains SUBSTR, e.g. 'dgemm NN 1024x'
-  --max-dim N       only rows with m, n, k <= N (--max-dim 2048 skips the
-                    n=4096 rows, about half of a full run's time)
+  --quick           smaller sizes (GEMM up to n=1024, BLAS n=256, vectors up
+                    to 1e6, LAPACK 64 and 512) and fewer repeats (smoke test)
+  --suite LIST      which parts to run (default all three): gemm (GEMM
+                    shapes), blas (Level 1 ddot/daxpy/dnrm2, Level 2
+                    dgemv/dger/dtrsv/dsymv, Level 3 dsyrk/dtrsm/dtrmm/dsymm),
+                    lapack (dgetrf/dpotrf/dgeqrf/dgetri/dgesv)
+  --filter SUBSTR   only rows whose label contains SUBSTR, e.g. 'dgemm NN 1024x',
+                    'dtrsm', 'ddot n=4096'
+  --max-dim N       only rows with matrix dimensions <= N (--max-dim 2048 skips
+                    the n=4096 rows, about half of a full run's time; Level 1
+                    vectors are not limited)
   --threads LIST    thread counts to measure (default 1,2)
   --peers LIST      only configurations whose label starts with one of these
                     (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL
@@ -51,6 +60,7 @@ const QUIET_WAIT_TOTAL_SECS: f64 = 300.0;
 
 struct Cli {
     quick: bool,
+    suites: Vec<Suite>,
     filter: Option<String>,
     max_dim: Option<usize>,
     threads: Vec<usize>,
@@ -73,6 +83,7 @@ fn parse_threads(s: &str) -> Result<Vec<usize>, String> {
 fn parse_cli(args: &[String]) -> Result<Cli, String> {
     let mut cli = Cli {
         quick: false,
+        suites: Suite::ALL.to_vec(),
         filter: None,
         max_dim: None,
         threads: vec![1, 2],
@@ -85,6 +96,12 @@ fn parse_cli(args: &[String]) -> Result<Cli, String> {
         match a.as_str() {
             "--quick" => cli.quick = true,
             "--filter" => cli.filter = Some(value()?),
+            "--suite" => {
+                cli.suites = value()?
+                    .split(',')
+                    .map(|s| Suite::parse(s.trim()).ok_or(format!("unknown suite '{s}'")))
+                    .collect::<Result<_, _>>()?
+            }
             "--max-dim" => {
                 let v = value()?;
                 cli.max_dim = Some(v.parse().map_err(|_| format!("bad --max-dim '{v}'"))?);
@@ -171,15 +188,23 @@ fn main() {
         }
     };
     let started = Instant::now();
-    let rows: Vec<Row> = rows::all_rows(cli.quick)
+    let rows: Vec<Row> = rows::all_rows(cli.quick, &cli.suites)
         .into_iter()
         .filter(|r| {
             cli.filter
                 .as_ref()
                 .is_none_or(|f| r.label().contains(f.as_str()))
         })
-        .filter(|r| cli.max_dim.is_none_or(|d| r.m.max(r.n).max(r.k) <= d))
+        .filter(|r| cli.max_dim.is_none_or(|d| r.dim() <= d))
         .collect();
+    // oxblas's dgemm at the n of each Level-3 / LAPACK row (their "ox/dgemm"
+    // column), run by the oxblas child only when the gemm suite lacks it.
+    let mut companions: Vec<Row> = Vec::new();
+    for c in rows.iter().filter_map(|r| r.gemm_companion()) {
+        if !rows.contains(&c) && !companions.contains(&c) {
+            companions.push(c);
+        }
+    }
     if rows.is_empty() {
         eprintln!("oxblas-bench: no row matches the filter");
         std::process::exit(2);
@@ -218,6 +243,23 @@ fn main() {
         );
     }
 
+    eprintln!("measuring bandwidth ...");
+    let roofs = if cli.suites.contains(&Suite::Blas) {
+        bandwidth::measure(&cli.threads, cli.quick)
+    } else {
+        Vec::new()
+    };
+    for r in &roofs {
+        eprintln!(
+            "  {} {} {} thread(s), {} KiB: {:.1} GB/s",
+            r.level,
+            r.kind,
+            r.threads,
+            r.bytes >> 10,
+            r.gbs
+        );
+    }
+
     eprintln!("discovering peers ...");
     let discovery = peers::discover();
     let mut notes = discovery.notes;
@@ -248,6 +290,9 @@ fn main() {
             done += 1;
             let t0 = Instant::now();
             let mut remaining: Vec<Row> = rows.clone();
+            if cfg.family == Family::Oxblas {
+                remaining.extend(companions.iter().copied());
+            }
             while !remaining.is_empty() {
                 let budget = QUIET_WAIT_SECS.min(QUIET_WAIT_TOTAL_SECS - waited_total);
                 let waited = if budget > 0.0 {
@@ -262,9 +307,11 @@ fn main() {
                 let out = run_child(cfg, t, &remaining, cli.quick, |spec, cell| {
                     let label = Row::parse_spec(spec).map(|r| r.label()).unwrap_or_default();
                     let shown = match cell {
-                        Cell::Ok { gflops, foreign } => {
-                            format!("{gflops:.1} GFLOP/s (other load {foreign:.2} cores)")
+                        Cell::Ok { rate, foreign } => {
+                            let unit = Row::parse_spec(spec).map_or("", |r| r.unit());
+                            format!("{rate:.1} {unit} (other load {foreign:.2} cores)")
                         }
+                        Cell::NotAvailable(m) => format!("n/a ({m})"),
                         Cell::Failed(m) => format!("FAILED {m}"),
                         Cell::Error(m) => format!("ERROR {m}"),
                     };
@@ -314,6 +361,7 @@ fn main() {
         threads: &cli.threads,
         configs: &configs,
         peaks: &peaks,
+        roofs: &roofs,
         cells: &cells,
         header,
         notes: &notes,

@@ -445,6 +445,19 @@ impl CblasLib {
         }
     }
 
+    /// The library's symbol `{prefix}{name}` as a function pointer.
+    ///
+    /// # Safety
+    /// `F` must be the exact function-pointer type of that symbol; the
+    /// pointer must not be used after `self` is dropped.
+    pub unsafe fn sym<F: Copy>(&self, name: &str) -> Result<F, String> {
+        let full = format!("{}{name}", self.prefix);
+        // SAFETY: the caller vouches for the type (see the contract above).
+        unsafe { self.lib.get::<F>(full.as_bytes()) }
+            .map(|s| *s)
+            .map_err(|_| format!("no symbol {full}"))
+    }
+
     /// A `const char *f(void)` of the library, if it has one.
     fn string_fn(&self, sym: &str) -> Option<String> {
         // SAFETY: the OpenBLAS/BLIS functions read here take no argument and

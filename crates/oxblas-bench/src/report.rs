@@ -1,21 +1,27 @@
-//! The results table, as aligned text (stdout) and as Markdown (`--markdown`).
+//! The results table, as aligned text (stdout) and as Markdown
+//! (`--markdown`): one section per suite (GEMM, BLAS, LAPACK), built from
+//! the same lines for both renderings.
 
 use std::collections::HashMap;
 
+use crate::bandwidth::{self, Roof};
 use crate::peak::{self, Peak};
 use crate::peers::PeerConfig;
-use crate::rows::Row;
+use crate::rows::{Row, Suite};
 use crate::timing::DISTURBED_CORES;
 
 /// One measurement of one configuration on one row at one thread count.
 #[derive(Clone, Debug)]
 pub enum Cell {
-    /// GFLOP/s, and the cores' worth other processes used meanwhile.
-    Ok { gflops: f64, foreign: f64 },
+    /// GFLOP/s (GB/s for Level 1/2 rows), and the cores' worth other
+    /// processes used meanwhile.
+    Ok { rate: f64, foreign: f64 },
     /// Wrong result: relative error and tolerance.
     Failed(String),
     /// Did not run (error message, crash).
     Error(String),
+    /// The library lacks the routine (missing symbol, no LAPACK).
+    NotAvailable(String),
 }
 
 /// Key of a cell: (row spec, threads, configuration label).
@@ -27,6 +33,8 @@ pub struct Report<'a> {
     /// Configurations that ran; the first is oxblas.
     pub configs: &'a [PeerConfig],
     pub peaks: &'a [Peak],
+    /// Bandwidth roofs (empty when the blas suite did not run).
+    pub roofs: &'a [Roof],
     pub cells: &'a HashMap<Key, Cell>,
     /// (name, value) lines of the header: date, CPU, command, ...
     pub header: Vec<(String, String)>,
@@ -41,32 +49,80 @@ struct Line {
     cells: Vec<Option<Cell>>,
     ox: Option<f64>,
     best: Option<(String, f64)>,
+    /// The roof the row is shared against: (name, value).
+    roof: Option<(String, f64)>,
     share: Option<f64>,
+    /// oxblas on this row / oxblas dgemm at the same n (Level 3, LAPACK).
+    vs_gemm: Option<f64>,
 }
 
 fn fmt_cell(c: &Option<Cell>) -> String {
     match c {
-        Some(Cell::Ok { gflops, foreign }) => {
+        Some(Cell::Ok { rate, foreign }) => {
             let mark = if *foreign > DISTURBED_CORES { "~" } else { "" };
-            format!("{gflops:.1}{mark}")
+            format!("{rate:.1}{mark}")
         }
         Some(Cell::Failed(_)) => "FAILED".into(),
         Some(Cell::Error(_)) => "ERR".into(),
+        Some(Cell::NotAvailable(_)) => "n/a".into(),
         None => "-".into(),
     }
 }
 
 fn ok(c: &Option<Cell>) -> Option<f64> {
     match c {
-        Some(Cell::Ok { gflops, .. }) => Some(*gflops),
+        Some(Cell::Ok { rate, .. }) => Some(*rate),
         _ => None,
     }
 }
 
+fn suite_title(suite: Suite) -> &'static str {
+    match suite {
+        Suite::Gemm => "GEMM, GFLOP/s (median)",
+        Suite::Blas => "BLAS Level 1/2 (GB/s) and Level 3 (GFLOP/s), double, median",
+        Suite::Lapack => "LAPACK, double, GFLOP/s (median)",
+    }
+}
+
+fn suite_legend(suite: Suite) -> &'static str {
+    match suite {
+        Suite::Gemm => {
+            "ox/best = oxblas / best peer; %peak = oxblas / measured FMA peak of the best ISA at that \
+             thread count (complex: 8mnk flops against the real roof)"
+        }
+        Suite::Blas => {
+            "Level 1/2 in GB/s of the bytes the routine must move (operands read once, outputs \
+             written once; trsv/symv read one triangle); roof = measured bandwidth of the level \
+             holding 3/4 of the working set (L1/L2: per core x threads; DRAM rows that write: \
+             triad), %roof = oxblas / roof. Level 3 in GFLOP/s (n^3 for syrk/trsm/trmm, 2n^3 \
+             for symm), roof = FMA peak; ox/dgemm = oxblas / oxblas dgemm NN at the same n. \
+             Level 1/2 timings loop the call for >= 1 ms"
+        }
+        Suite::Lapack => {
+            "flops: getrf 2/3 n^3, potrf 1/3 n^3, geqrf 4/3 n^3, getri 4/3 n^3 (after an untimed \
+             getrf by the same library), gesv 2/3 n^3 + 2n^2 (one right-hand side); inputs \
+             restored (untimed) before each call; roof = FMA peak; ox/dgemm = oxblas / oxblas \
+             dgemm NN at the same n. Every result is checked by sampled residuals \
+             (P A = L U, A = L L^T, R^T R = A^T A, A A^-1 = I, A x = b)."
+        }
+    }
+}
+
 impl Report<'_> {
-    fn lines(&self) -> Vec<Line> {
+    fn rate(&self, row: &Row, t: usize, cfg: &str) -> Option<f64> {
+        ok(&self.cells.get(&(row.spec(), t, cfg.to_string())).cloned())
+    }
+
+    fn suites(&self) -> Vec<Suite> {
+        Suite::ALL
+            .into_iter()
+            .filter(|s| self.rows.iter().any(|r| r.routine.suite() == *s))
+            .collect()
+    }
+
+    fn lines(&self, suite: Suite) -> Vec<Line> {
         let mut out = Vec::new();
-        for row in self.rows {
+        for row in self.rows.iter().filter(|r| r.routine.suite() == suite) {
             for &t in self.threads {
                 let cells: Vec<Option<Cell>> = self
                     .configs
@@ -79,40 +135,53 @@ impl Report<'_> {
                     .zip(&cells[1..])
                     .filter_map(|(c, cell)| ok(cell).map(|g| (c.label.clone(), g)))
                     .max_by(|a, b| a.1.total_cmp(&b.1));
-                let roof = peak::roof(self.peaks, row.ty.is_double(), t);
-                let share = match (ox, roof) {
-                    (Some(g), Some(r)) if r > 0.0 => Some(100.0 * g / r),
+                let roof = if row.routine.bandwidth_bound() {
+                    bandwidth::roof_for(self.roofs, row, t)
+                        .map(|r| (format!("{} {}", r.level, r.kind), r.gbs))
+                } else {
+                    peak::roof(self.peaks, row.ty.is_double(), t).map(|g| ("FMA".into(), g))
+                };
+                let share = match (ox, &roof) {
+                    (Some(g), Some((_, r))) if *r > 0.0 => Some(100.0 * g / r),
                     _ => None,
                 };
+                let vs_gemm = row
+                    .gemm_companion()
+                    .and_then(|c| Some(ox? / self.rate(&c, t, &self.configs[0].label)?));
                 out.push(Line {
                     row: *row,
                     threads: t,
                     cells,
                     ox,
                     best,
+                    roof,
                     share,
+                    vs_gemm,
                 });
             }
         }
         out
     }
 
-    fn columns(&self) -> Vec<String> {
+    fn columns(&self, suite: Suite) -> Vec<String> {
         let mut cols: Vec<String> = vec!["op".into(), "shape".into(), "thr".into()];
         cols.extend(self.configs.iter().map(|c| c.label.clone()));
-        cols.extend([
-            "best peer".into(),
-            "best".into(),
-            "ox/best".into(),
-            "%peak".into(),
-        ]);
+        cols.extend(["best peer".into(), "best".into(), "ox/best".into()]);
+        match suite {
+            Suite::Gemm => cols.push("%peak".into()),
+            Suite::Blas => cols.extend(["unit".into(), "roof".into(), "%roof".into()]),
+            Suite::Lapack => cols.push("%peak".into()),
+        }
+        if suite != Suite::Gemm {
+            cols.push("ox/dgemm".into());
+        }
         cols
     }
 
-    fn cells_of(&self, l: &Line) -> Vec<String> {
+    fn cells_of(&self, suite: Suite, l: &Line) -> Vec<String> {
         let mut v = vec![
             l.row.op_name(),
-            format!("{} {}", l.row.ops(), l.row.shape()),
+            l.row.label()[l.row.op_name().len()..].trim().to_string(),
             l.threads.to_string(),
         ];
         v.extend(l.cells.iter().map(fmt_cell));
@@ -124,7 +193,23 @@ impl Report<'_> {
             }
             None => v.extend(["-".to_string(), "-".into(), "-".into()]),
         }
+        if suite == Suite::Blas {
+            v.push(l.row.unit().into());
+            v.push(
+                l.roof
+                    .as_ref()
+                    .map(|(n, r)| format!("{n} {r:.1}"))
+                    .unwrap_or("-".into()),
+            );
+        }
         v.push(l.share.map(|s| format!("{s:.0}%")).unwrap_or("-".into()));
+        if suite != Suite::Gemm {
+            v.push(
+                l.vs_gemm
+                    .map(|r| format!("{:.0}%", 100.0 * r))
+                    .unwrap_or("-".into()),
+            );
+        }
         v
     }
 
@@ -147,6 +232,11 @@ impl Report<'_> {
                 ratios.len()
             ));
         }
+        out
+    }
+
+    /// How many measurements ran disturbed (all suites).
+    fn disturbed(&self) -> String {
         let ok: Vec<f64> = self
             .cells
             .values()
@@ -156,11 +246,10 @@ impl Report<'_> {
             })
             .collect();
         let disturbed = ok.iter().filter(|&&f| f > DISTURBED_CORES).count();
-        out.push(format!(
+        format!(
             "{disturbed} of {} measurements ran while other processes used > {DISTURBED_CORES} core (marked ~)",
             ok.len()
-        ));
-        out
+        )
     }
 
     /// For each peer library: which of its configurations was fastest most often.
@@ -204,6 +293,7 @@ impl Report<'_> {
 
     fn failures(&self) -> Vec<String> {
         let mut v: Vec<String> = Vec::new();
+        let mut missing: Vec<String> = Vec::new();
         for row in self.rows {
             for &t in self.threads {
                 for c in self.configs {
@@ -216,11 +306,18 @@ impl Report<'_> {
                         Some(Cell::Error(m)) => {
                             v.push(format!("{} t={t} {}: {m}", row.label(), c.label))
                         }
+                        Some(Cell::NotAvailable(m)) => {
+                            let l = format!("{} {}: n/a ({m})", row.op_name(), c.label);
+                            if !missing.contains(&l) {
+                                missing.push(l);
+                            }
+                        }
                         _ => {}
                     }
                 }
             }
         }
+        v.extend(missing);
         v
     }
 
@@ -241,6 +338,14 @@ impl Report<'_> {
             .collect()
     }
 
+    /// Every suite's lines, for the per-library best-configuration count.
+    fn all_lines(&self) -> Vec<Line> {
+        self.suites()
+            .into_iter()
+            .flat_map(|s| self.lines(s))
+            .collect()
+    }
+
     pub fn text(&self) -> String {
         let mut s = String::new();
         for (k, v) in &self.header {
@@ -250,51 +355,64 @@ impl Report<'_> {
         for (isa, real, t, g) in self.peak_lines() {
             s += &format!(" {isa}/{real}/{t}t={g:.1}");
         }
-        s += "\n\nconfigurations:\n";
+        s += "\n";
+        if !self.roofs.is_empty() {
+            s += "measured bandwidth (GB/s):";
+            for r in self.roofs {
+                s += &format!(" {}-{}/{}t={:.1}", r.level, r.kind, r.threads, r.gbs);
+            }
+            s += "\n";
+        }
+        s += "\nconfigurations:\n";
         for l in self.config_lines() {
             s += &format!("  {l}\n");
         }
         for n in self.notes {
             s += &format!("  {n}\n");
         }
-        s += "\nGFLOP/s (median); ox/best = oxblas / best peer; %peak = oxblas / measured FMA peak of the best ISA;\n";
-        s += &format!("~ = other processes used > {DISTURBED_CORES} core meanwhile (quietest of up to 3 tries kept)\n");
-        let lines = self.lines();
-        let cols = self.columns();
-        let body: Vec<Vec<String>> = lines.iter().map(|l| self.cells_of(l)).collect();
-        let widths: Vec<usize> = (0..cols.len())
-            .map(|i| {
-                body.iter()
-                    .map(|r| r[i].len())
-                    .chain([cols[i].len()])
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let fmt_row = |r: &[String]| -> String {
-            r.iter()
-                .enumerate()
-                .map(|(i, x)| {
-                    if i < 2 {
-                        format!("{x:<w$}", w = widths[i])
-                    } else {
-                        format!("{x:>w$}", w = widths[i])
-                    }
+        for suite in self.suites() {
+            s += &format!("\n== {}\n{}.\n", suite_title(suite), suite_legend(suite));
+            s += &format!("~ = other processes used > {DISTURBED_CORES} core meanwhile (quietest of up to 3 tries kept)\n");
+            let lines = self.lines(suite);
+            let cols = self.columns(suite);
+            let body: Vec<Vec<String>> = lines.iter().map(|l| self.cells_of(suite, l)).collect();
+            let widths: Vec<usize> = (0..cols.len())
+                .map(|i| {
+                    body.iter()
+                        .map(|r| r[i].len())
+                        .chain([cols[i].len()])
+                        .max()
+                        .unwrap_or(0)
                 })
-                .collect::<Vec<_>>()
-                .join("  ")
-        };
-        s += &fmt_row(&cols);
-        s += "\n";
-        for r in &body {
-            s += &fmt_row(r);
+                .collect();
+            let fmt_row = |r: &[String]| -> String {
+                r.iter()
+                    .enumerate()
+                    .map(|(i, x)| {
+                        if i < 2 {
+                            format!("{x:<w$}", w = widths[i])
+                        } else {
+                            format!("{x:>w$}", w = widths[i])
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            };
+            s += &fmt_row(&cols);
             s += "\n";
+            for r in &body {
+                s += &fmt_row(r);
+                s += "\n";
+            }
+            for l in self.summary(&lines) {
+                s += &format!("{l}\n");
+            }
         }
         s += "\n";
-        for l in self
-            .summary(&lines)
+        let all = self.all_lines();
+        for l in [self.disturbed()]
             .into_iter()
-            .chain(self.best_configs(&lines))
+            .chain(self.best_configs(&all))
             .chain(self.failures())
         {
             s += &format!("{l}\n");
@@ -303,13 +421,27 @@ impl Report<'_> {
     }
 
     pub fn markdown(&self) -> String {
-        let mut s = String::from("# oxblas GEMM benchmark\n\n");
+        let mut s = String::from("# oxblas benchmark\n\n");
         for (k, v) in &self.header {
             s += &format!("- **{k}**: `{v}`\n");
         }
         s += "\n## Measured FMA peak (GFLOP/s)\n\n| ISA | type | threads | GFLOP/s |\n|---|---|---|---|\n";
         for (isa, real, t, g) in self.peak_lines() {
             s += &format!("| {isa} | {real} | {t} | {g:.1} |\n");
+        }
+        if !self.roofs.is_empty() {
+            s += "\n## Measured bandwidth (GB/s)\n\nread = AVX-512/AVX2 vector sum of a buffer; copy/triad = STREAM-like \
+                  (16 / 24 bytes an element).\n\n| level | kernel | threads | buffer | GB/s |\n|---|---|---|---:|---:|\n";
+            for r in self.roofs {
+                s += &format!(
+                    "| {} | {} | {} | {} KiB | {:.1} |\n",
+                    r.level,
+                    r.kind,
+                    r.threads,
+                    r.bytes >> 10,
+                    r.gbs
+                );
+            }
         }
         s += "\n## Configurations\n\n";
         for l in self.config_lines() {
@@ -318,34 +450,42 @@ impl Report<'_> {
         for n in self.notes {
             s += &format!("- {n}\n");
         }
-        s += "\n## GEMM, GFLOP/s (median)\n\n";
-        s += "`ox/best` = oxblas / best peer; `%peak` = oxblas / measured FMA peak of the best ISA at that thread count \
-              (complex: 8mnk flops against the real roof); `~` = other processes used more than \
-              a quarter core during the measurement (the quietest of up to 3 tries is kept).\n\n";
-        let lines = self.lines();
-        let cols = self.columns();
-        s += &format!("| {} |\n", cols.join(" | "));
-        s += &format!(
-            "|{}\n",
-            cols.iter()
-                .enumerate()
-                .map(|(i, _)| if i < 2 { "---|" } else { "---:|" })
-                .collect::<String>()
-        );
-        for l in &lines {
-            s += &format!("| {} |\n", self.cells_of(l).join(" | "));
+        for suite in self.suites() {
+            s += &format!("\n## {}\n\n", suite_title(suite));
+            s += &format!(
+                "{}. `~` = other processes used more than a quarter core during the measurement \
+                 (the quietest of up to 3 tries is kept); n/a = the library lacks the routine.\n\n",
+                suite_legend(suite)
+            );
+            let lines = self.lines(suite);
+            let cols = self.columns(suite);
+            s += &format!("| {} |\n", cols.join(" | "));
+            s += &format!(
+                "|{}\n",
+                cols.iter()
+                    .enumerate()
+                    .map(|(i, _)| if i < 2 { "---|" } else { "---:|" })
+                    .collect::<String>()
+            );
+            for l in &lines {
+                s += &format!("| {} |\n", self.cells_of(suite, l).join(" | "));
+            }
+            s += "\n";
+            for l in self.summary(&lines) {
+                s += &format!("- {l}\n");
+            }
         }
         s += "\n## Summary\n\n";
-        for l in self
-            .summary(&lines)
+        let all = self.all_lines();
+        for l in [self.disturbed()]
             .into_iter()
-            .chain(self.best_configs(&lines))
+            .chain(self.best_configs(&all))
         {
             s += &format!("- {l}\n");
         }
         let f = self.failures();
         if !f.is_empty() {
-            s += "\n## Failures\n\n";
+            s += "\n## Failures and missing routines\n\n";
             for l in f {
                 s += &format!("- {l}\n");
             }

@@ -16,7 +16,8 @@ use crate::rows::Row;
 const LOAD_TIMEOUT_SECS: u64 = 120;
 
 /// Seconds a child may spend on one row before it counts as hung: room for
-/// the reference, the warm-up and the repeats at a slow 4 GFLOP/s.
+/// the reference, the warm-up and the repeats at a slow 4 GFLOP/s (and
+/// getri's untimed getrf).
 fn row_timeout_secs(row: Row) -> f64 {
     120.0 + 8.0 * row.flops() / 4e9
 }
@@ -138,13 +139,14 @@ pub fn run_child(
             ["LOADERROR", msg] => out.load_error = Some(msg.to_string()),
             ["RESULT", spec, status, rest @ ..] => {
                 let cell = match (*status, rest) {
-                    ("OK", [_median, gflops, _reps, _err, _tol, foreign, ..]) => Cell::Ok {
-                        gflops: gflops.parse().unwrap_or(f64::NAN),
+                    ("OK", [_median, rate, _reps, _err, _tol, foreign, ..]) => Cell::Ok {
+                        rate: rate.parse().unwrap_or(f64::NAN),
                         foreign: foreign.parse().unwrap_or(0.0),
                     },
                     ("FAILED", [err, tol, ..]) => {
                         Cell::Failed(format!("rel err {err} > tol {tol}"))
                     }
+                    ("NA", rest) => Cell::NotAvailable(rest.join(" ")),
                     (_, rest) => Cell::Error(rest.join(" ")),
                 };
                 on_result(spec, &cell);

@@ -107,17 +107,16 @@ impl ForeignLoad {
 /// Foreign load above this many cores marks a measurement as disturbed.
 pub const DISTURBED_CORES: f64 = 0.25;
 
-/// Times `f` (already warmed up by the caller) according to `plan`.
-pub fn measure(plan: Plan, mut f: impl FnMut()) -> Stats {
+/// Samples `f` (already warmed up by the caller; each call returns the
+/// seconds it timed) according to `plan`.
+pub fn measure(plan: Plan, mut f: impl FnMut() -> f64) -> Stats {
     let mut samples = Vec::with_capacity(plan.max_reps);
     let load = ForeignLoad::start();
     let start = Instant::now();
     while samples.len() < plan.max_reps
         && (samples.len() < plan.min_reps || start.elapsed().as_secs_f64() < plan.min_secs)
     {
-        let t = Instant::now();
-        f();
-        samples.push(t.elapsed().as_secs_f64());
+        samples.push(f());
     }
     let reps = samples.len();
     Stats {

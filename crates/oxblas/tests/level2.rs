@@ -5,7 +5,7 @@
 //! beta = 0 does not read y and alpha = 0 reads neither A nor x, that the
 //! triangle not stored is never read (it holds NaN) nor written, that the
 //! imaginary part of a Hermitian diagonal is ignored and zeroed, that
-//! padding around every operand is untouched, and that threaded gemv is
+//! padding around every operand is untouched, and that threaded gemv, ger and symv are
 //! bitwise identical to the single-threaded one.
 //!
 //! Tolerance of an entry that sums k products: `c (k + 2) eps` times the
@@ -224,6 +224,59 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
             b1.iter().zip(&b2).all(|(p, q)| same_bits(*p, *q)),
             "ger differs across thread counts"
         );
+    }
+}
+
+/// Large symv/hemv (triangle split into column blocks run on the threads):
+/// right against the naive product, and bitwise the same for 1 and 2
+/// threads, for both triangles and layouts (an odd n leaves a partial
+/// group of columns).
+fn t_symv_threads<T: Scalar>(isa: Isa) {
+    let mut rng = Rng::new(15);
+    // About 5 MiB of triangle: several blocks.
+    let n = ((((10usize << 20) / core::mem::size_of::<T>()) as f64).sqrt() as usize) | 1;
+    for layout in [Layout::ColMajor, Layout::RowMajor] {
+        for uplo in UPLOS {
+            for herm in [false, true] {
+                let a = sym_mat::<T>(&mut rng, n, uplo, herm, layout);
+                let x = Vector::new(n, 1, || rng.scalar::<T>());
+                let y0 = Vector::new(n, -1, || rng.scalar::<T>());
+                let f = if herm { hemv::<T> } else { symv::<T> };
+                let run = |nt: usize| {
+                    let mut y = copy_vec(&y0);
+                    with_num_threads(nt, || {
+                        f(
+                            uplo,
+                            real(0.5),
+                            a.as_ref(),
+                            x.as_ref(),
+                            real(2.0),
+                            y.as_mut(),
+                        )
+                        .unwrap()
+                    });
+                    y
+                };
+                let (y1, y2) = (run(1), run(2));
+                let what = format!("large symv {isa:?} n={n} {layout:?} {uplo:?} herm={herm}");
+                assert!(
+                    y1.buf.iter().zip(&y2.buf).all(|(p, q)| same_bits(*p, *q)),
+                    "{what}: differs across thread counts"
+                );
+                let full = sym_full(&dense(&a), uplo, herm);
+                check_mv(
+                    &what,
+                    &|i, j| full[i][j],
+                    n,
+                    n,
+                    real(0.5),
+                    &x.values(),
+                    real(2.0),
+                    &y0.values(),
+                    &y1,
+                );
+            }
+        }
     }
 }
 
@@ -879,6 +932,7 @@ all_types!(gemv_all, t_gemv);
 all_types!(gemv_ger_thread_invariance, t_gemv_threads);
 all_types!(gbmv_all, t_gbmv);
 all_types!(symv_hemv_band_packed_all, t_symv);
+all_types!(symv_hemv_thread_invariance, t_symv_threads);
 all_types!(trmv_trsv_band_packed_all, t_trmv_trsv);
 all_types!(ger_all, t_ger);
 all_types!(syr_her_all, t_syr);

@@ -163,11 +163,78 @@ fn check_tri<T: Scalar>(
 }
 
 fn check_rankk<T: Scalar>() {
+    check_rankk_with::<T>(&SIZES, &[0, 1, 9, 64], None);
+}
+
+/// Triangles large enough to be cut into column blocks (run on the
+/// threads): right on 1 and on 2 threads, and the same bits on both.
+fn check_rankk_threads<T: Scalar>() {
+    check_rankk_with::<T>(&[230], &[90], Some(1));
+    check_rankk_with::<T>(&[230], &[90], Some(2));
+    let mut rng = Rng::new(16);
+    for (case, &uplo) in [Uplo::Upper, Uplo::Lower].iter().enumerate() {
+        let (n, k) = (260, 80);
+        let a = Mat::new(n, k, LAYOUTS[case], || rng.scalar::<T>());
+        let b = Mat::new(k, n, LAYOUTS[case + 1], || rng.scalar::<T>());
+        let c0 = Mat::new(n, n, LAYOUTS[case + 2], || rng.scalar::<T>());
+        let alpha: T = rng.scalar();
+        let run = |nt: usize, which: usize| {
+            let mut c = c0.clone_layout();
+            threads(Some(nt), || match which {
+                0 => syrk(uplo, Op::NoTrans, alpha, a.as_ref(), alpha, c.as_mut()).unwrap(),
+                1 => herk(
+                    uplo,
+                    Op::NoTrans,
+                    alpha.re(),
+                    a.as_ref(),
+                    T::Real::from_f64(0.5),
+                    c.as_mut(),
+                )
+                .unwrap(),
+                2 => syr2k(
+                    uplo,
+                    Op::Trans,
+                    alpha,
+                    b.as_ref(),
+                    b.as_ref(),
+                    T::one(),
+                    c.as_mut(),
+                )
+                .unwrap(),
+                _ => gemmt(
+                    uplo,
+                    Op::NoTrans,
+                    Op::NoTrans,
+                    alpha,
+                    a.as_ref(),
+                    b.as_ref(),
+                    T::zero(),
+                    c.as_mut(),
+                )
+                .unwrap(),
+            });
+            c.buf
+        };
+        for which in 0..4 {
+            let (c1, c2) = (run(1, which), run(2, which));
+            assert!(
+                c1.iter().zip(&c2).all(|(p, q)| same_bits(*p, *q)),
+                "rank-k routine {which} {uplo:?}: differs across thread counts"
+            );
+        }
+    }
+}
+
+fn check_rankk_with<T: Scalar>(sizes: &[usize], ks: &[usize], nt: Option<usize>) {
+    threads(nt, || check_rankk_body::<T>(sizes, ks))
+}
+
+fn check_rankk_body<T: Scalar>(sizes: &[usize], ks: &[usize]) {
     let mut rng = Rng::new(12);
     let mut case = 0usize;
     for &uplo in &[Uplo::Upper, Uplo::Lower] {
-        for &n in &SIZES {
-            for &k in &[0usize, 1, 9, 64] {
+        for &n in sizes {
+            for &k in ks {
                 case += 1;
                 let sc = scalars::<T>(&mut rng);
                 let (alpha, beta) = (sc[case % 4], sc[(case / 2) % 4]);
@@ -319,95 +386,175 @@ fn check_gemmt<T: Scalar>() {
     }
 }
 
-fn check_trmm_trsm<T: Scalar>() {
-    let mut rng = Rng::new(14);
-    let mut case = 0usize;
+/// Runs `f` with the thread count `nt` (None: the default).
+fn threads<R>(nt: Option<usize>, f: impl FnOnce() -> R) -> R {
+    match nt {
+        Some(n) => oxblas::with_num_threads(n, f),
+        None => f(),
+    }
+}
+
+/// One trmm and one trsm case against naive products; with several
+/// thread counts, also that every count gives the same bits.
+#[allow(clippy::too_many_arguments)]
+fn tri_case<T: Scalar>(
+    rng: &mut Rng,
+    case: usize,
+    (side, uplo, op, diag): (Side, Uplo, Op, Diag),
+    m: usize,
+    n: usize,
+    counts: &[Option<usize>],
+) {
+    let ka = if side == Side::Left { m } else { n };
+    // Well-conditioned triangle: dominant diagonal.
+    let nd = T::from_real(T::Real::from_f64(ka as f64 + 2.0));
+    let mut a = Mat::new(ka, ka, LAYOUTS[case % 4], || rng.scalar::<T>());
+    for i in 0..ka {
+        let idx = a.index(i, i);
+        a.buf[idx] = a.buf[idx] + nd;
+    }
+    let b0 = Mat::new(m, n, LAYOUTS[(case + 1) % 4], || rng.scalar::<T>());
+    let sc = scalars::<T>(rng);
+    let alpha = sc[case % 4];
+    let lower = uplo == Uplo::Lower;
+    let tri = dense(ka, ka, |i, j| {
+        if i == j && diag == Diag::Unit {
+            T::one()
+        } else if (lower && i >= j) || (!lower && i <= j) {
+            a.at(i, j)
+        } else {
+            T::zero()
+        }
+    });
+    let opt = match op {
+        Op::NoTrans => tri.clone(),
+        Op::Trans => dense(ka, ka, |i, j| tri[j][i]),
+        Op::ConjTrans => dense(ka, ka, |i, j| tri[j][i].conj()),
+    };
+    let what = format!("{side:?} {uplo:?} {op:?} {diag:?} {m}x{n}");
+    let bd = op_dense(&b0, Op::NoTrans);
+    // trmm: B = alpha * op(A) * B (or B * op(A))
+    let (p, mp) = if side == Side::Left {
+        matmul(&opt, &bd, n)
+    } else {
+        matmul(&bd, &opt, n)
+    };
+    let runs: Vec<Mat<T>> = counts
+        .iter()
+        .map(|&nt| {
+            let mut b = b0.clone_layout();
+            threads(nt, || {
+                trmm(side, uplo, op, diag, alpha, a.as_ref(), b.as_mut()).unwrap()
+            });
+            b
+        })
+        .collect();
+    let b = &runs[0];
+    for r in &runs[1..] {
+        assert!(
+            r.buf.iter().zip(&b.buf).all(|(p, q)| same_bits(*p, *q)),
+            "trmm {what}: differs across thread counts"
+        );
+    }
+    for i in 0..m {
+        for j in 0..n {
+            close(
+                &format!("trmm {what}"),
+                b.at(i, j),
+                alpha * p[i][j],
+                abs(alpha) * mp[i][j],
+                ka,
+            );
+        }
+    }
+    assert!(b.padding() == b0.padding(), "trmm wrote outside B");
+    // trsm: solve, then multiply back and compare with alpha*B0.
+    let runs: Vec<Mat<T>> = counts
+        .iter()
+        .map(|&nt| {
+            let mut x = b0.clone_layout();
+            threads(nt, || {
+                trsm(side, uplo, op, diag, alpha, a.as_ref(), x.as_mut()).unwrap()
+            });
+            x
+        })
+        .collect();
+    let x = &runs[0];
+    for r in &runs[1..] {
+        assert!(
+            r.buf.iter().zip(&x.buf).all(|(p, q)| same_bits(*p, *q)),
+            "trsm {what}: differs across thread counts"
+        );
+    }
+    let xd = op_dense(x, Op::NoTrans);
+    let (r, mr) = if side == Side::Left {
+        matmul(&opt, &xd, n)
+    } else {
+        matmul(&xd, &opt, n)
+    };
+    for i in 0..m {
+        for j in 0..n {
+            let want = alpha * b0.at(i, j);
+            close(
+                &format!("trsm residual {what}"),
+                r[i][j],
+                want,
+                4.0 * mr[i][j] + abs(want),
+                4 * ka,
+            );
+        }
+    }
+    assert!(x.padding() == b0.padding(), "trsm wrote outside B");
+}
+
+const TRI_CASES: usize = 24;
+
+/// Every (side, uplo, op, diag) combination, in a fixed order.
+fn tri_combos() -> Vec<(Side, Uplo, Op, Diag)> {
+    let mut v = Vec::with_capacity(TRI_CASES);
     for &side in &[Side::Left, Side::Right] {
         for &uplo in &[Uplo::Upper, Uplo::Lower] {
             for &op in &[Op::NoTrans, Op::Trans, Op::ConjTrans] {
                 for &diag in &[Diag::NonUnit, Diag::Unit] {
-                    for &(m, n) in &[
-                        (0usize, 4usize),
-                        (1, 1),
-                        (5, 3),
-                        (33, 40),
-                        (100, 7),
-                        (7, 90),
-                    ] {
-                        case += 1;
-                        let ka = if side == Side::Left { m } else { n };
-                        // Well-conditioned triangle: dominant diagonal.
-                        let nd = T::from_real(T::Real::from_f64(ka as f64 + 2.0));
-                        let mut a = Mat::new(ka, ka, LAYOUTS[case % 4], || rng.scalar::<T>());
-                        for i in 0..ka {
-                            let idx = a.index(i, i);
-                            a.buf[idx] = a.buf[idx] + nd;
-                        }
-                        let b0 = Mat::new(m, n, LAYOUTS[(case + 1) % 4], || rng.scalar::<T>());
-                        let sc = scalars::<T>(&mut rng);
-                        let alpha = sc[case % 4];
-                        let lower = uplo == Uplo::Lower;
-                        let tri = dense(ka, ka, |i, j| {
-                            if i == j && diag == Diag::Unit {
-                                T::one()
-                            } else if (lower && i >= j) || (!lower && i <= j) {
-                                a.at(i, j)
-                            } else {
-                                T::zero()
-                            }
-                        });
-                        let opt = match op {
-                            Op::NoTrans => tri.clone(),
-                            Op::Trans => dense(ka, ka, |i, j| tri[j][i]),
-                            Op::ConjTrans => dense(ka, ka, |i, j| tri[j][i].conj()),
-                        };
-                        let bd = op_dense(&b0, Op::NoTrans);
-                        // trmm: B = alpha * op(A) * B (or B * op(A))
-                        let (p, mp) = if side == Side::Left {
-                            matmul(&opt, &bd, n)
-                        } else {
-                            matmul(&bd, &opt, n)
-                        };
-                        let mut b = b0.clone_layout();
-                        trmm(side, uplo, op, diag, alpha, a.as_ref(), b.as_mut()).unwrap();
-                        for i in 0..m {
-                            for j in 0..n {
-                                close(
-                                    "trmm",
-                                    b.at(i, j),
-                                    alpha * p[i][j],
-                                    abs(alpha) * mp[i][j],
-                                    ka,
-                                );
-                            }
-                        }
-                        assert!(b.padding() == b0.padding(), "trmm wrote outside B");
-                        // trsm: solve, then multiply back and compare with alpha*B0.
-                        let mut x = b0.clone_layout();
-                        trsm(side, uplo, op, diag, alpha, a.as_ref(), x.as_mut()).unwrap();
-                        let xd = op_dense(&x, Op::NoTrans);
-                        let (r, mr) = if side == Side::Left {
-                            matmul(&opt, &xd, n)
-                        } else {
-                            matmul(&xd, &opt, n)
-                        };
-                        for i in 0..m {
-                            for j in 0..n {
-                                let want = alpha * b0.at(i, j);
-                                close(
-                                    "trsm residual",
-                                    r[i][j],
-                                    want,
-                                    4.0 * mr[i][j] + abs(want),
-                                    4 * ka,
-                                );
-                            }
-                        }
-                        assert!(x.padding() == b0.padding(), "trsm wrote outside B");
-                    }
+                    v.push((side, uplo, op, diag));
                 }
             }
         }
+    }
+    v
+}
+
+fn check_trmm_trsm<T: Scalar>() {
+    let mut rng = Rng::new(14);
+    let mut case = 0usize;
+    for combo in tri_combos() {
+        for &(m, n) in &[
+            (0usize, 4usize),
+            (1, 1),
+            (5, 3),
+            (33, 40),
+            (100, 7),
+            (7, 90),
+        ] {
+            case += 1;
+            tri_case::<T>(&mut rng, case, combo, m, n, &[None]);
+        }
+    }
+}
+
+/// Products large enough to be cut into column slabs on the threads.
+fn check_trmm_trsm_threads<T: Scalar>() {
+    let mut rng = Rng::new(15);
+    for (case, combo) in tri_combos().into_iter().enumerate() {
+        if combo.3 == Diag::Unit && case % 4 != 1 {
+            continue;
+        }
+        let (m, n) = if combo.0 == Side::Left {
+            (150, 390)
+        } else {
+            (390, 150)
+        };
+        tri_case::<T>(&mut rng, case, combo, m, n, &[Some(1), Some(2)]);
     }
 }
 
@@ -428,12 +575,20 @@ macro_rules! per_type {
                 check_rankk::<$t>();
             }
             #[test]
+            fn rank_k_updates_threads_match_naive_and_each_other() {
+                check_rankk_threads::<$t>();
+            }
+            #[test]
             fn gemmt_matches_naive() {
                 check_gemmt::<$t>();
             }
             #[test]
             fn trmm_and_trsm_match_naive() {
                 check_trmm_trsm::<$t>();
+            }
+            #[test]
+            fn trmm_and_trsm_threads_match_naive_and_each_other() {
+                check_trmm_trsm_threads::<$t>();
             }
         }
     };

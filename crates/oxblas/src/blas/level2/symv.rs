@@ -7,17 +7,23 @@
 //! group outside its diagonal block runs the fused `symv` panel kernel,
 //! which does both contributions from one load of A, so the triangle is
 //! read once; the small diagonal blocks run the reference scalar loop.
+//! Triangles of 2 MiB and more are split into column blocks of equal area
+//! run on the threads (results independent of the thread count, see
+//! `Sym::apply`).
 
 // Index loops over register blocks read closer to the machine they model.
 #![allow(clippy::needless_range_loop)]
 
 use super::{check_inc, check_len, check_square, re, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
+use crate::blas::level1::par::for_chunks;
 use crate::blas::Uplo;
 use crate::error::Result;
-use crate::kernels::vector::kernels;
+use crate::kernels::vector::{kernels, Kernels};
 use crate::mat::MatRef;
+use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
+use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
 /// `y = alpha A x + beta y`, A symmetric `n x n` with the `uplo` triangle
@@ -158,6 +164,13 @@ impl<T: Scalar> Sym<T> {
 
     /// `y += alpha A x` on contiguous x, y of n elements.
     ///
+    /// Large triangles are cut into `blocks` column ranges of about equal
+    /// area, a number fixed by the size alone (never the thread count):
+    /// block 0 accumulates into y, block b > 0 into its own zeroed scratch
+    /// vector, and the scratch vectors are added to y in block order, so
+    /// every entry of y sees the same operations for any thread count.
+    /// The blocks are claimed by the threads dynamically.
+    ///
     /// # Safety
     /// The triangle's view is n x n; x, y have n elements, not overlapping.
     pub unsafe fn apply(&self, n: usize, alpha: T, x: *const T, y: *mut T) {
@@ -166,19 +179,85 @@ impl<T: Scalar> Sym<T> {
         }
         let k = kernels::<T>(isa());
         let nc = k.symv_nc;
-        let panel = k.symv[usize::from(self.cn)][usize::from(self.ct)];
-        let mut xs = [T::zero(); 8];
-        let mut t = [T::zero(); 8];
         debug_assert!(nc <= 8);
         // Upper: the partial group first, so that every full group has its
         // panel (rows 0..j0) above it. Lower: full groups first.
         let first = if self.upper { n % nc } else { 0 };
-        if first > 0 {
-            self.diag_block(0, first, alpha, x, y, &[]);
+        let sz = core::mem::size_of::<T>();
+        let blocks = (n * n / 2 * sz / PAR_BLOCK_BYTES).min(MAX_BLOCKS);
+        if blocks < 2 {
+            return self.columns(k, n, first, 0, n, alpha, x, y);
         }
-        let mut j0 = first;
-        while j0 < n {
-            let j1 = (j0 + nc).min(n);
+        // Block boundaries: columns [0, b) hold a fraction g / blocks of the
+        // triangle, moved onto the group grid (first + multiples of nc).
+        let mut bounds = [0usize; MAX_BLOCKS + 1];
+        for g in 1..blocks {
+            let f = g as f64 / blocks as f64;
+            let j = if self.upper {
+                n as f64 * f.sqrt()
+            } else {
+                n as f64 * (1.0 - (1.0 - f).sqrt())
+            } as usize;
+            let j = (first + (j.saturating_sub(first) / nc) * nc).clamp(bounds[g - 1], n);
+            bounds[g] = j;
+        }
+        bounds[blocks] = n;
+        let nt = num_threads().min(blocks);
+        with_buffer(Slot::A, (blocks - 1) * n * sz + 64, |buf| {
+            let parts: *mut T = buf.as_mut_ptr();
+            let sh = Shared(self, x, y, parts);
+            for_chunks(blocks, nt, &|g| {
+                let (s, x, y, parts) = sh.get();
+                let dst = if g == 0 {
+                    y
+                } else {
+                    // SAFETY: scratch vector g - 1 of n elements (the buffer
+                    // holds blocks - 1 of them), written by this block alone.
+                    unsafe {
+                        let p = parts.add((g - 1) * n);
+                        core::ptr::write_bytes(p, 0, n);
+                        p
+                    }
+                };
+                // SAFETY: columns bounds[g]..bounds[g + 1] of the n x n
+                // triangle; dst has n elements, written by this block only.
+                unsafe { s.columns(k, n, first, bounds[g], bounds[g + 1], alpha, x, dst) };
+            });
+            for g in 1..blocks {
+                // SAFETY: scratch vector g - 1 is complete; y has n elements.
+                unsafe { (k.axpy)(n, T::one(), parts.add((g - 1) * n), y) };
+            }
+        });
+    }
+
+    /// The contributions of columns `[lo, hi)` (group boundaries: 0, or
+    /// `first` plus a multiple of the kernel width) to `y += alpha A x`.
+    ///
+    /// # Safety
+    /// As [`Sym::apply`]; `lo <= hi <= n`.
+    #[allow(clippy::too_many_arguments)]
+    unsafe fn columns(
+        &self,
+        k: &Kernels<T>,
+        n: usize,
+        first: usize,
+        lo: usize,
+        hi: usize,
+        alpha: T,
+        x: *const T,
+        y: *mut T,
+    ) {
+        let nc = k.symv_nc;
+        let panel = k.symv[usize::from(self.cn)][usize::from(self.ct)];
+        let mut xs = [T::zero(); 8];
+        let mut t = [T::zero(); 8];
+        let mut j0 = lo;
+        if lo == 0 && first > 0 {
+            self.diag_block(0, first.min(hi), alpha, x, y, &[]);
+            j0 = first.min(hi);
+        }
+        while j0 < hi {
+            let j1 = (j0 + nc).min(hi);
             if j1 - j0 < nc {
                 self.diag_block(j0, j1, alpha, x, y, &[]);
                 break;
@@ -203,5 +282,27 @@ impl<T: Scalar> Sym<T> {
             self.diag_block(j0, j1, alpha, x, y, &t[..nc]);
             j0 = j1;
         }
+    }
+}
+
+/// Bytes of the triangle per block of a split product (see [`Sym::apply`]):
+/// below two blocks' worth the product runs whole on the calling thread.
+const PAR_BLOCK_BYTES: usize = 1 << 20;
+/// At most this many blocks (and scratch vectors).
+const MAX_BLOCKS: usize = 8;
+
+/// What the threads of one product share: the triangle and x are only
+/// read; each block writes y (block 0) or its own scratch vector.
+#[derive(Clone, Copy)]
+struct Shared<'a, T>(&'a Sym<T>, *const T, *mut T, *mut T);
+// SAFETY: as above, the blocks write disjoint memory.
+unsafe impl<T> Sync for Shared<'_, T> {}
+// SAFETY: as above.
+unsafe impl<T> Send for Shared<'_, T> {}
+
+impl<'a, T> Shared<'a, T> {
+    /// By method, so closures capture the whole (Sync) struct.
+    fn get(&self) -> (&'a Sym<T>, *const T, *mut T, *mut T) {
+        (self.0, self.1, self.2, self.3)
     }
 }

@@ -1,22 +1,91 @@
 //! Triangle-only products: GEMMT (`C_tri = alpha*op(A)*op(B) + beta*C_tri`)
 //! and the rank-k updates built on it: SYRK, HERK, SYR2K, HER2K.
 //!
-//! Recursive on the triangle: split C's diagonal block in two halves; the
-//! off-diagonal quarter is a plain GEMM (the bulk of the work at every
-//! level, so the whole routine runs near GEMM speed), the two diagonal
-//! halves recurse. Diagonal blocks of at most `LEAF` are computed whole
-//! into a temporary and only their triangle is merged, wasting at most
-//! LEAF/n of the flops.
+//! The triangle runs the GEMM's loops and micro-kernel directly, on the
+//! register tiles that meet it (see `gemmt_direct`). Triangles of at most
+//! `LEAF` are computed whole into a temporary and only their triangle is
+//! merged.
+//!
+//! On several threads the triangle's columns are cut into parts of about
+//! equal area claimed by the threads (`gemmt_par`); the register tiles keep
+//! one grid whatever the cut, so the result does not depend on the thread
+//! count.
 
-use super::common::{op_operand, require_shape, sub_op, Block, Dense};
+use super::blocking::blocking;
+use super::common::{op_operand, require_shape, Block, Dense};
 use super::gemm::{gemm_raw, Op};
-use super::pack::Operand;
+use super::pack::{pack_panels, Operand};
+use super::trmm::Shared;
+use crate::arch::isa;
+use crate::blas::level1::par::for_chunks;
 use crate::blas::Uplo;
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
+use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
+use crate::threads::num_threads;
 
 const LEAF: usize = 48;
+/// Threaded triangles: parts per thread (claimed dynamically, so a thread
+/// scheduled late costs little; each part packs its own rows of A), parts
+/// at least `PART_MIN` columns wide, and only for at least `PAR_MIN_WORK`
+/// multiply-adds (`n^2 k / 2`).
+const PARTS_PER_THREAD: usize = 2;
+const MAX_PARTS: usize = 16;
+const PART_MIN: usize = 64;
+const PAR_MIN_WORK: usize = 1 << 21;
+
+/// [`gemmt_raw`] on the threads: the triangle's columns are cut into
+/// parts of about equal area (at multiples of NR) claimed by the threads,
+/// each running [`gemmt_direct`] on its columns. The register tiles lie on
+/// one grid fixed by the size (rows at multiples of MR, columns of NR)
+/// whatever the cut, so every element gets the same operations for any
+/// thread count.
+///
+/// # Safety
+/// As [`gemmt_raw`].
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemmt_par<T: Scalar>(
+    lower: bool,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: Block<T>,
+) {
+    let nt = num_threads();
+    let parts = (nt * PARTS_PER_THREAD).min(n / PART_MIN);
+    if n <= LEAF || nt <= 1 || parts < 2 || n * n / 2 * k < PAR_MIN_WORK {
+        return gemmt_raw(lower, n, k, alpha, a, b, beta, c);
+    }
+    let nr = blocking::<T>(T::gemm_kernel(isa()).isa).nr;
+    // Columns [0, bounds[g]) hold a fraction g / parts of the triangle.
+    let mut bounds = [0usize; MAX_PARTS + 1];
+    let parts = parts.min(MAX_PARTS);
+    for g in 1..parts {
+        let f = g as f64 / parts as f64;
+        let j = if lower {
+            n as f64 * (1.0 - (1.0 - f).sqrt())
+        } else {
+            n as f64 * f.sqrt()
+        } as usize;
+        bounds[g] = (j / nr * nr).clamp(bounds[g - 1], n);
+    }
+    bounds[parts] = n;
+    let isa = crate::arch::isa();
+    let sh = Shared((a, b, c));
+    for_chunks(parts, nt.min(parts), &|g| {
+        let (a, b, c) = sh.get();
+        // SAFETY: part g writes only C's columns bounds[g]..bounds[g + 1];
+        // A and B are only read. Pool workers do not inherit this thread's
+        // ISA override.
+        crate::arch::with_isa(isa, || unsafe {
+            gemmt_direct(lower, n, k, bounds[g], bounds[g + 1], alpha, a, b, beta, c)
+        });
+    });
+}
 
 /// `C_tri = alpha * A * B + beta * C_tri` for `A: n x k`, `B: k x n`.
 ///
@@ -50,47 +119,134 @@ pub(crate) unsafe fn gemmt_raw<T: Scalar>(
         }
         return;
     }
-    let h = (n / 2).next_multiple_of(8).min(n - 1);
-    gemmt_raw(lower, h, k, alpha, a, b, beta, c.sub(0, 0, h, h));
-    gemmt_raw(
-        lower,
-        n - h,
-        k,
-        alpha,
-        sub_op(a, h, 0),
-        sub_op(b, 0, h),
-        beta,
-        c.sub(h, h, n - h, n - h),
-    );
-    if lower {
-        let q = c.sub(h, 0, n - h, h);
-        gemm_raw(
-            n - h,
-            h,
-            k,
-            alpha,
-            sub_op(a, h, 0),
-            b,
-            beta,
-            q.ptr,
-            q.rs,
-            q.cs,
-        );
-    } else {
-        let q = c.sub(0, h, h, n - h);
-        gemm_raw(
-            h,
-            n - h,
-            k,
-            alpha,
-            a,
-            sub_op(b, 0, h),
-            beta,
-            q.ptr,
-            q.rs,
-            q.cs,
-        );
-    }
+    gemmt_direct(lower, n, k, 0, n, alpha, a, b, beta, c);
+}
+
+/// The triangle by the GEMM's own loops (Goto/BLIS): B packed once per
+/// k block for all of the column block, A once per row block, and the
+/// micro-kernel run only on the register tiles that meet the triangle;
+/// tiles crossing the diagonal go through a scratch tile of which only the
+/// triangle's part is merged into C. So the packing is done once, as in a
+/// GEMM (a recursion on the triangle would repack the same panels for the
+/// small GEMMs near the diagonal, costing them a fifth of their speed),
+/// and at most one tile row per column panel is computed in excess.
+///
+/// Only columns `[j_lo, j_hi)` (multiples of NR, or n) are computed; the
+/// tiles stay on the grid of the whole triangle (rows from multiples of
+/// MR), so a cut into column ranges changes no result bit.
+///
+/// # Safety
+/// As [`gemmt_raw`]; `j_lo <= j_hi <= n`.
+#[allow(clippy::too_many_arguments)]
+unsafe fn gemmt_direct<T: Scalar>(
+    lower: bool,
+    n: usize,
+    k: usize,
+    j_lo: usize,
+    j_hi: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: Block<T>,
+) {
+    let kern = T::gemm_kernel(isa());
+    let bl = blocking::<T>(kern.isa);
+    let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    // Row blocks on the MR grid.
+    let mc = (bl.mc / mr).max(1) * mr;
+    let nc = bl.nc.min((j_hi - j_lo).next_multiple_of(nr)).max(nr);
+    let sz = core::mem::size_of::<T>();
+    let mut tile = vec![T::zero(); mr * nr];
+    with_buffer(Slot::B, (kc * nc + 16) * sz, |bbuf| {
+        let bp: *mut T = bbuf.as_mut_ptr();
+        with_buffer(Slot::A, (mc * kc + 16) * sz, |abuf| {
+            let ap: *mut T = abuf.as_mut_ptr();
+            for jc in (j_lo..j_hi).step_by(nc) {
+                let ncb = nc.min(j_hi - jc);
+                // The rows of C that meet columns jc..jc+ncb in the
+                // triangle, widened to the MR grid.
+                let (r0, r1) = if lower {
+                    (jc / mr * mr, n)
+                } else {
+                    (0, (jc + ncb).next_multiple_of(mr).min(n))
+                };
+                for pc in (0..k).step_by(kc) {
+                    let kcb = kc.min(k - pc);
+                    let src = Operand {
+                        ptr: b.at(pc, jc),
+                        ..b
+                    };
+                    // SAFETY: B's block (pc.., jc..) is kcb x ncb; the buffer
+                    // holds kc * nc (+ padding) elements.
+                    pack_panels(nr, ncb, kcb, src.t(), bp);
+                    let beta_k = if pc == 0 { beta } else { T::one() };
+                    for ic in (r0..r1).step_by(mc) {
+                        let mcb = mc.min(r1 - ic);
+                        let src = Operand {
+                            ptr: a.at(ic, pc),
+                            ..a
+                        };
+                        pack_panels(mr, mcb, kcb, src, ap);
+                        for q in 0..ncb.div_ceil(nr) {
+                            let j0 = jc + q * nr;
+                            let nb = nr.min(jc + ncb - j0);
+                            for ir in (0..mcb).step_by(mr) {
+                                let i0 = ic + ir;
+                                let mb = mr.min(mcb - ir);
+                                // Tile rows i0..i0+mb, columns j0..j0+nb.
+                                let (outside, inside) = if lower {
+                                    (i0 + mb <= j0, i0 + 1 >= j0 + nb)
+                                } else {
+                                    (i0 + 1 > j0 + nb, i0 + mb <= j0 + 1)
+                                };
+                                if outside {
+                                    continue;
+                                }
+                                let (pa, pb) = (ap.add(ir * kcb), bp.add(q * nr * kcb));
+                                let (mrs, nrs) = (mr as isize, nr as isize);
+                                if inside {
+                                    let cp = c.at(i0, j0);
+                                    (kern.packed_b)(
+                                        kcb, pa, mrs, pb, nrs, 1, cp, c.rs, c.cs, mb, nb, alpha,
+                                        beta_k,
+                                    );
+                                    continue;
+                                }
+                                let tp = tile.as_mut_ptr();
+                                (kern.packed_b)(
+                                    kcb,
+                                    pa,
+                                    mrs,
+                                    pb,
+                                    nrs,
+                                    1,
+                                    tp,
+                                    1,
+                                    mrs,
+                                    mb,
+                                    nb,
+                                    alpha,
+                                    T::zero(),
+                                );
+                                for jj in 0..nb {
+                                    for ii in 0..mb {
+                                        let (i, j) = (i0 + ii, j0 + jj);
+                                        if (lower && i < j) || (!lower && i > j) {
+                                            continue;
+                                        }
+                                        let p = c.at(i, j);
+                                        let v = tile[ii + jj * mr];
+                                        *p = if beta_k.is_zero() { v } else { v + beta_k * *p };
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+    });
 }
 
 /// `C = beta*C` on the triangle (beta == 0 writes zeros without reading).
@@ -153,7 +309,7 @@ pub fn gemmt<T: Scalar>(
         if alpha.is_zero() || ak == 0 {
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, ak, alpha, ao, bo, beta, cb);
+            gemmt_par(lower, n, ak, alpha, ao, bo, beta, cb);
         }
     }
     Ok(())
@@ -220,7 +376,7 @@ pub fn syrk<T: Scalar>(
         if alpha.is_zero() || k == 0 {
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, k, alpha, x, y, beta, cb);
+            gemmt_par(lower, n, k, alpha, x, y, beta, cb);
         }
     }
     Ok(())
@@ -256,7 +412,7 @@ pub fn herk<T: Scalar>(
             }
             scale_tri(lower, beta, cb);
         } else {
-            gemmt_raw(lower, n, k, alpha, x, y, beta, cb);
+            gemmt_par(lower, n, k, alpha, x, y, beta, cb);
         }
         real_diagonal(cb);
     }
@@ -296,9 +452,9 @@ fn rank2k<T: Scalar>(
             scale_tri(lower, beta, cb);
         } else {
             // alpha*A*B^T + alpha*B*A^T (Hermitian: alpha*A*B^H + conj(alpha)*B*A^H)
-            gemmt_raw(lower, n, k, alpha, xa, yb, beta, cb);
+            gemmt_par(lower, n, k, alpha, xa, yb, beta, cb);
             let alpha2 = if herm { alpha.conj() } else { alpha };
-            gemmt_raw(lower, n, k, alpha2, xb, ya, T::one(), cb);
+            gemmt_par(lower, n, k, alpha2, xb, ya, T::one(), cb);
         }
         if herm {
             real_diagonal(cb);

@@ -9,14 +9,23 @@
 //! triangle; TRSM multiplies by the leaf's explicit inverse (computed by
 //! substitution, as OpenBLAS's TRSM does), which keeps the leaf on the GEMM
 //! kernels instead of a scalar substitution.
+//!
+//! On several threads the columns of B (independent of each other) are cut
+//! into slabs that the threads claim one at a time, each slab running the
+//! whole recursion on one thread: no barrier per GEMM, and the small GEMMs
+//! near the leaves no longer pay a fork/join each. Every column of B gets
+//! the same operations as on one thread, so the result does not depend on
+//! the thread count.
 
 use super::common::{op_operand, require_shape, sub_op, Block, Dense};
 use super::gemm::{gemm_raw, scale_c, Op};
 use super::pack::Operand;
+use crate::blas::level1::par::for_chunks;
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::{Error, Result};
 use crate::mat::{MatMut, MatRef};
 use crate::scalar::{RealScalar, Scalar};
+use crate::threads::num_threads;
 
 const LEAF: usize = 32;
 
@@ -232,6 +241,51 @@ unsafe fn trsm_left<T: Scalar>(t: Tri<T>, b: Block<T>) {
     }
 }
 
+/// Columns per slab at least (and slabs per thread at most): enough for
+/// the GEMMs of a slab to run at full speed, enough slabs that a thread
+/// scheduled late costs little.
+const SLAB_MIN: usize = 64;
+const SLABS_PER_THREAD: usize = 4;
+/// Below this many multiply-adds (`m^2 n / 2`) a product stays whole.
+const SLAB_MIN_WORK: usize = 1 << 21;
+
+/// A value the threads of one call share; see each use for why that holds.
+pub(super) struct Shared<X>(pub X);
+// SAFETY: used only for raw operands of which each thread writes a
+// disjoint part (see the callers).
+unsafe impl<X> Sync for Shared<X> {}
+
+impl<X: Copy> Shared<X> {
+    /// By method, so closures capture the whole (Sync) wrapper.
+    #[inline(always)]
+    pub fn get(&self) -> X {
+        self.0
+    }
+}
+
+/// Runs `f` on B whole (one thread), or on column slabs of B claimed by
+/// the threads, each under the calling thread's ISA.
+///
+/// # Safety
+/// `f` must touch only the columns of B it is given (the columns of B are
+/// independent problems).
+unsafe fn by_slabs<T: Scalar>(b: Block<T>, f: &(dyn Fn(Block<T>) + Sync)) {
+    let nt = num_threads();
+    let slabs = (nt * SLABS_PER_THREAD).min(b.n / SLAB_MIN);
+    if nt <= 1 || slabs < 2 || b.m * b.m / 2 * b.n < SLAB_MIN_WORK {
+        return f(b);
+    }
+    let w = b.n.div_ceil(slabs).next_multiple_of(8);
+    let isa = crate::arch::isa();
+    let sb = Shared(b);
+    for_chunks(b.n.div_ceil(w), nt, &|c| {
+        let b = sb.get();
+        let j0 = c * w;
+        // Pool workers do not inherit this thread's ISA override.
+        crate::arch::with_isa(isa, || f(b.sub(0, j0, b.m, w.min(b.n - j0))));
+    });
+}
+
 /// Shared argument handling: returns the left-side problem (T, B block).
 #[allow(clippy::too_many_arguments)]
 fn setup<T: Scalar>(
@@ -294,7 +348,9 @@ pub fn trmm<T: Scalar>(
         if alpha.is_zero() {
             scale_c(blk.m, blk.n, T::zero(), blk.ptr, blk.rs, blk.cs);
         } else {
-            trmm_left(t, alpha, blk);
+            let t = Shared(t);
+            // SAFETY: each slab is a column block of B, T only read.
+            by_slabs(blk, &|b| trmm_left(t.get(), alpha, b));
         }
     }
     Ok(())
@@ -317,7 +373,9 @@ pub fn trsm<T: Scalar>(
     unsafe {
         scale_c(blk.m, blk.n, alpha, blk.ptr, blk.rs, blk.cs);
         if !alpha.is_zero() {
-            trsm_left(t, blk);
+            let t = Shared(t);
+            // SAFETY: each slab is a column block of B, T only read.
+            by_slabs(blk, &|b| trsm_left(t.get(), b));
         }
     }
     Ok(())

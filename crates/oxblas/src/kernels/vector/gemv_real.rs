@@ -276,3 +276,51 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
     }
     out
 }
+
+/// `cols[c][0..m] += ws[c] * x[0..m]` for `NC` columns (the rank-1 update
+/// of ger), each load of x feeding all `NC` columns. Every element gets
+/// `fma(x_i, ws[c], a_i)`, the operation of the axpy kernel.
+#[inline(always)]
+pub(crate) unsafe fn ger_cols<S: VSimd, const NC: usize>(
+    m: usize,
+    x: *const S::E,
+    cols: &[*mut S::E; NC],
+    ws: &[S::E; NC],
+) {
+    let l = S::LANES;
+    let mut wv = [S::zero(); NC];
+    for c in 0..NC {
+        wv[c] = S::splat(ws[c]);
+    }
+    // All loads of a step before its stores: the columns are often a
+    // multiple of 4 KiB apart, and a load issued after a store to another
+    // column at the same offset would wait on a false (4K-aliased)
+    // dependency.
+    let mut i = 0;
+    while i + 2 * l <= m {
+        let (x0, x1) = (S::load(x.add(i)), S::load(x.add(i + l)));
+        let mut v = [[S::zero(); 2]; NC];
+        for c in 0..NC {
+            let p = cols[c].add(i);
+            v[c] = [S::load(p), S::load(p.add(l))];
+        }
+        for c in 0..NC {
+            let p = cols[c].add(i);
+            S::store(p, S::fma(x0, wv[c], v[c][0]));
+            S::store(p.add(l), S::fma(x1, wv[c], v[c][1]));
+        }
+        i += 2 * l;
+    }
+    while i < m {
+        let r = l.min(m - i);
+        let xv = load_n::<S>(x.add(i), r);
+        let mut v = [S::zero(); NC];
+        for c in 0..NC {
+            v[c] = load_n::<S>(cols[c].add(i), r);
+        }
+        for c in 0..NC {
+            store_n::<S>(cols[c].add(i), S::fma(xv, wv[c], v[c]), r);
+        }
+        i += r;
+    }
+}

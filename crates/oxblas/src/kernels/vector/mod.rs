@@ -43,6 +43,9 @@ pub(crate) type GemvT<T> = unsafe fn(usize, usize, *const T, isize, *const T, T,
 pub(crate) type SymvPanel<T> =
     unsafe fn(usize, *const T, isize, *const T, *const T, *mut T, *mut T);
 
+/// Columns per call of the `ger` kernel.
+pub(crate) const GER_NC: usize = 4;
+
 /// The kernels of one element type on one ISA. All pointers address
 /// contiguous runs of the stated length (unless a stride is passed).
 pub(crate) struct Kernels<T: Scalar> {
@@ -59,6 +62,10 @@ pub(crate) struct Kernels<T: Scalar> {
     /// First index of the largest / smallest abs1, reference NaN rules.
     pub iamax: unsafe fn(usize, *const T) -> usize,
     pub iamin: unsafe fn(usize, *const T) -> usize,
+    /// Rank-1 update of [`GER_NC`] columns of m contiguous elements:
+    /// `cols[c][0..m] += ws[c] * x[0..m]`, each element by the same
+    /// operation as `axpy` (so the result equals `GER_NC` axpy calls).
+    pub ger: unsafe fn(usize, *const T, *const *mut T, *const T),
     /// `[plain, conjugated A]`.
     pub gemv_n: [GemvN<T>; 2],
     pub gemv_t: [GemvT<T>; 2],

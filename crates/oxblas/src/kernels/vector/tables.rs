@@ -21,7 +21,7 @@
 //! a little faster than 8 at those strides and no slower elsewhere.
 
 use super::{complex, gemv_complex as gc, gemv_real as gr, real};
-use super::{Kernels, RealKernels, WideKernels};
+use super::{Kernels, RealKernels, WideKernels, GER_NC};
 use crate::scalar::{c32, c64};
 
 macro_rules! isa_tables {
@@ -109,8 +109,12 @@ macro_rules! isa_tables {
                 let d = gr::symv_panel::<$S, $su, $snc>(m, a, lda, &*(xs as *const [$t; $snc]), x, y);
                 (t as *mut [$t; $snc]).write_unaligned(d);
             }
+            $(#[$attr])*
+            unsafe fn ger(m: usize, x: *const $t, cols: *const *mut $t, ws: *const $t) {
+                gr::ger_cols::<$S, GER_NC>(m, x, &*(cols as *const [*mut $t; GER_NC]), &*(ws as *const [$t; GER_NC]))
+            }
             pub(crate) static $K: Kernels<$t> = Kernels {
-                dot, dotc: dot, axpy, axpby, scal, iamax, iamin,
+                dot, dotc: dot, axpy, axpby, scal, iamax, iamin, ger,
                 gemv_n: [gemv_n, gemv_n], gemv_t: [gemv_t, gemv_t],
                 symv: [[symv, symv], [symv, symv]], symv_nc: $snc,
             };
@@ -185,8 +189,15 @@ macro_rules! isa_tables {
                 let d = gc::symv_panel::<$S, $csu, $csnc, true, true>(m, a, lda, &*(xs as *const [$t; $csnc]), x, y);
                 (t as *mut [$t; $csnc]).write_unaligned(d);
             }
+            /// Complex rank-1 columns: one axpy each.
+            $(#[$attr])*
+            unsafe fn ger(m: usize, x: *const $t, cols: *const *mut $t, ws: *const $t) {
+                for c in 0..GER_NC {
+                    complex::axpy::<$S>(m, *ws.add(c), x, *cols.add(c));
+                }
+            }
             pub(crate) static $K: Kernels<$t> = Kernels {
-                dot, dotc, axpy, axpby, scal, iamax, iamin,
+                dot, dotc, axpy, axpby, scal, iamax, iamin, ger,
                 gemv_n: [gemv_n, gemv_nc], gemv_t: [gemv_t, gemv_tc],
                 symv: [[symv_00, symv_01], [symv_10, symv_11]], symv_nc: $csnc,
             };
