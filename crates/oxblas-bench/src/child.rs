@@ -193,22 +193,9 @@ fn run_other(peer: &Loaded, row: &Row, args: &ChildArgs) -> String {
     }
     if row.routine == Routine::Getri {
         // getri times the inversion alone: this peer's own getrf, once.
-        let lu_row = Row::square(Ty::D, Routine::Getrf, Op::NoTrans, row.n);
-        let prep = routines::bind(peer, &lu_row, args.threads).and_then(|mut f| {
-            std::mem::swap(&mut d.a, &mut d.c);
-            let r = f(&mut d);
-            std::mem::swap(&mut d.a, &mut d.c);
-            r
-        });
-        if let Err(e) = prep {
+        if let Err(e) = routines::prepare_getri(peer, row, args.threads, &mut d) {
             return format!("NA\tgetrf for getri: {e}");
         }
-        if !d.perm.is_empty() {
-            return "NA\tgetri needs LAPACK pivots".into();
-        }
-        // `a` now holds the LU factors: they become what each call starts from.
-        d.c0 = std::mem::replace(&mut d.a, Vec::new());
-        d.restore();
     }
     // Warm-up call, whose result is the one checked.
     if let Err(e) = call(&mut d) {
@@ -228,8 +215,8 @@ fn run_other(peer: &Loaded, row: &Row, args: &ChildArgs) -> String {
         plan.min_reps = 2;
         plan.max_reps = 2;
     } else {
-        // Half GEMM's time per row: these suites have more rows.
-        plan.min_secs = plan.min_secs.min(0.15);
+        // A third of GEMM's time per row: these suites have more rows.
+        plan.min_secs = plan.min_secs.min(0.1);
     }
     // Level 1/2: `inner` calls in one timing (>= MIN_SAMPLE_SECS), the
     // restore (trsv's x, else nothing) inside it. Others: one call a timing.

@@ -103,7 +103,7 @@ fn suite_legend(suite: Suite) -> &'static str {
              getrf by the same library), gesv 2/3 n^3 + 2n^2 (one right-hand side); inputs \
              restored (untimed) before each call; roof = FMA peak; ox/dgemm = oxblas / oxblas \
              dgemm NN at the same n. Every result is checked by sampled residuals \
-             (P A = L U, A = L L^T, R^T R = A^T A, A A^-1 = I, A x = b)."
+             (P A = L U, A = L L^T, R^T R = A^T A, A A^-1 = I, A x = b)"
         }
     }
 }

@@ -645,6 +645,22 @@ pub fn bind<'a>(peer: &'a Loaded, row: &Row, threads: usize) -> Result<Call<'a>,
     }
 }
 
+/// For a getri row: factors `d`'s A (kept in `a`) with `peer`'s own getrf
+/// and makes the LU factors what each getri call starts from (`c0`).
+pub fn prepare_getri(peer: &Loaded, row: &Row, threads: usize, d: &mut Data) -> Result<(), String> {
+    let lu_row = Row::square(row.ty, Routine::Getrf, Op::NoTrans, row.n);
+    let mut getrf = bind(peer, &lu_row, threads)?;
+    // getrf works on `c`: hand it a copy of A, keep A itself in `a`.
+    d.c0 = d.a.clone();
+    d.restore();
+    getrf(d)?;
+    if !d.perm.is_empty() {
+        return Err("getri needs LAPACK pivots".into());
+    }
+    d.c0 = d.c.clone();
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Independent checks.
 
@@ -840,13 +856,7 @@ mod tests {
         for row in rows_at(37) {
             let mut d = Data::new(&row);
             if row.routine == Routine::Getri {
-                let lu_row = Row::square(Ty::D, Routine::Getrf, Op::NoTrans, row.n);
-                let mut f = bind(&Loaded::Oxblas, &lu_row, 1).unwrap();
-                std::mem::swap(&mut d.a, &mut d.c);
-                f(&mut d).unwrap();
-                std::mem::swap(&mut d.a, &mut d.c);
-                d.c0 = std::mem::take(&mut d.a);
-                d.restore();
+                prepare_getri(&Loaded::Oxblas, &row, 1, &mut d).unwrap();
             }
             bind(&Loaded::Oxblas, &row, 1).unwrap()(&mut d).unwrap();
             let (err, tol) = check(&row, &Data::new(&row), &d);
