@@ -19,20 +19,28 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         })
         .collect();
     let mut c = vec![T::zero(); m * n];
+    // GEMM_BATCH: calls per timed sample (short calls are below the
+    // clock's resolution).
+    let batch: usize = std::env::var("GEMM_BATCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
     let mut times = Vec::new();
     for _ in 0..reps + 1 {
         let t = Instant::now();
-        gemm(
-            Op::NoTrans,
-            Op::NoTrans,
-            T::one(),
-            MatRef::col_major(&a, m, k, m).unwrap(),
-            MatRef::col_major(&b, k, n, k).unwrap(),
-            T::zero(),
-            MatMut::col_major(&mut c, m, n, m).unwrap(),
-        )
-        .unwrap();
-        times.push(t.elapsed().as_secs_f64());
+        for _ in 0..batch {
+            gemm(
+                Op::NoTrans,
+                Op::NoTrans,
+                T::one(),
+                MatRef::col_major(&a, m, k, m).unwrap(),
+                MatRef::col_major(&b, k, n, k).unwrap(),
+                T::zero(),
+                MatMut::col_major(&mut c, m, n, m).unwrap(),
+            )
+            .unwrap();
+        }
+        times.push(t.elapsed().as_secs_f64() / batch as f64);
     }
     times.remove(0);
     times.sort_by(|x, y| x.partial_cmp(y).unwrap());
@@ -48,7 +56,11 @@ fn main() {
     let m: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(n);
     let k: usize = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(n);
     oxblas::set_num_threads(nt);
-    let reps = if n * m * k > 1 << 31 {
+    // GEMM_REPS overrides the repeat count (long loops for perf/callgrind).
+    let reps_env = std::env::var("GEMM_REPS").ok().and_then(|s| s.parse().ok());
+    let reps = if let Some(r) = reps_env {
+        r
+    } else if n * m * k > 1 << 31 {
         3
     } else if n * m * k > 1 << 24 {
         10

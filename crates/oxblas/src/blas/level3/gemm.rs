@@ -221,81 +221,65 @@ unsafe fn gemm_unpacked<T: Scalar>(
                 b_buf,
             );
         }
-        let (a_buf, b_buf, c) = (SharedMut(a_buf), SharedMut(b_buf), SharedMut(c));
-        let body = |tid: usize, nt: usize| {
-            let (a_buf, b_buf, c) = (a_buf, b_buf, c);
-            let (tm, tn) = thread_grid(nt, m_tiles, n_panels);
-            let (t0, t1) = split(m_tiles, tm, tid % tm);
-            let (q0, q1) = split(n_panels, tn, tid / tm);
-            for jp in q0..q1 {
-                let j0 = jp * nr;
-                let nb = nr.min(n - j0);
-                let (bp, b_rs, b_cs) = if jp < full_panels {
-                    (b.at(0, j0), b.rs, b.cs)
-                } else {
-                    (
-                        b_buf.0.add((jp - full_panels) * nr * k) as *const T,
-                        nr as isize,
-                        1,
-                    )
-                };
-                for it in t0..t1 {
-                    let i0 = it * mr;
-                    let mb = mr.min(m - i0);
-                    let cp = c.0.offset(i0 as isize * rs_c + j0 as isize * cs_c);
-                    if !a_direct {
-                        let ap = a_buf.0.add(i0 * k) as *const T;
-                        (kern.strided_b)(
+        let tiles = UnpackedTiles {
+            kern,
+            m,
+            n,
+            k,
+            alpha,
+            a,
+            b,
+            beta,
+            c,
+            rs_c,
+            cs_c,
+            a_buf: if a_direct {
+                None
+            } else {
+                Some(a_buf as *const T)
+            },
+            b_edge: b_buf,
+            full_panels,
+        };
+        if nt <= 1 {
+            // The small-size common case: no thread pool, no grid; a short
+            // C (one vector of rows) runs its leading columns through the
+            // wide kernel, W at a time.
+            let mut q0 = 0;
+            if let Some((w, wide)) = kern.wide {
+                if a_direct && b_direct && m <= kern.rows_per_vector && n >= w {
+                    debug_assert!(w % nr == 0);
+                    let nw = n / w;
+                    for jw in 0..nw {
+                        let j0 = jw * w;
+                        wide(
                             k,
-                            ap,
-                            mr as isize,
-                            bp,
-                            b_rs,
-                            b_cs,
-                            cp,
-                            rs_c,
-                            cs_c,
-                            mb,
-                            nb,
-                            alpha,
-                            beta,
-                        );
-                    } else if mb == mr {
-                        (kern.strided_b)(
-                            k,
-                            a.at(i0, 0),
+                            a.ptr,
                             a.cs,
-                            bp,
-                            b_rs,
-                            b_cs,
-                            cp,
+                            b.at(0, j0),
+                            b.rs,
+                            b.cs,
+                            c.offset(j0 as isize * cs_c),
                             rs_c,
                             cs_c,
-                            mb,
-                            nb,
-                            alpha,
-                            beta,
-                        );
-                    } else {
-                        let f = kern.masked[(mb - 1) / kern.rows_per_vector];
-                        f(
-                            k,
-                            a.at(i0, 0),
-                            a.cs,
-                            bp,
-                            b_rs,
-                            b_cs,
-                            cp,
-                            rs_c,
-                            cs_c,
-                            mb,
-                            nb,
+                            m,
+                            w,
                             alpha,
                             beta,
                         );
                     }
+                    q0 = nw * w / nr;
                 }
             }
+            return tiles.run(0, m_tiles, q0, n_panels);
+        }
+        let body = |tid: usize, nt: usize| {
+            let (tm, tn) = thread_grid(nt, m_tiles, n_panels);
+            let (t0, t1) = split(m_tiles, tm, tid % tm);
+            let (q0, q1) = split(n_panels, tn, tid / tm);
+            // SAFETY: the threads' (row tile, column panel) ranges are
+            // disjoint, so each writes a disjoint part of C.
+            unsafe { tiles.run(t0, t1, q0, q1) };
         };
         parallel_for(nt, &body);
     };
@@ -304,6 +288,80 @@ unsafe fn gemm_unpacked<T: Scalar>(
         run(core::ptr::null_mut())
     } else {
         with_buffer(Slot::Scratch, bytes, |buf| run(buf.as_mut_ptr()))
+    }
+}
+
+/// The tile loop of the unpacked path (one k block): everything a thread
+/// needs to compute its share of C's MR x NR tiles.
+struct UnpackedTiles<'k, T: 'static> {
+    kern: &'k GemmKernel<T>,
+    m: usize,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+    /// A packed in MR panels, or None when A is read in place.
+    a_buf: Option<*const T>,
+    /// B's panels from `full_panels` on, packed (NR wide, zero padded).
+    b_edge: *mut T,
+    full_panels: usize,
+}
+
+// SAFETY: shared read-only by the threads of one call, which outlive none of
+// the pointed-to data (parallel_for joins); each thread writes a disjoint
+// set of C's tiles, chosen by the caller of `run`.
+unsafe impl<T: Sync> Sync for UnpackedTiles<'_, T> {}
+
+impl<T: Scalar> UnpackedTiles<'_, T> {
+    /// Computes C's row tiles `t0..t1` (MR rows each) of column panels
+    /// `q0..q1` (NR columns each).
+    ///
+    /// # Safety
+    /// The fields must describe a valid product as `gemm_unpacked` sets it
+    /// up; no other thread may write the same tiles concurrently.
+    #[inline]
+    unsafe fn run(&self, t0: usize, t1: usize, q0: usize, q1: usize) {
+        let kern = self.kern;
+        let (mr, nr, k) = (kern.mr, kern.nr, self.k);
+        let (a, b) = (self.a, self.b);
+        for jp in q0..q1 {
+            let j0 = jp * nr;
+            let nb = nr.min(self.n - j0);
+            let (bp, b_rs, b_cs) = if jp < self.full_panels {
+                (b.at(0, j0), b.rs, b.cs)
+            } else {
+                (
+                    self.b_edge.add((jp - self.full_panels) * nr * k) as *const T,
+                    nr as isize,
+                    1,
+                )
+            };
+            for it in t0..t1 {
+                let i0 = it * mr;
+                let mb = mr.min(self.m - i0);
+                let cp = self
+                    .c
+                    .offset(i0 as isize * self.rs_c + j0 as isize * self.cs_c);
+                let (ap, a_cs, f) = match self.a_buf {
+                    Some(buf) => (buf.add(i0 * k), mr as isize, kern.strided_b),
+                    None if mb == mr => (a.at(i0, 0), a.cs, kern.strided_b),
+                    None => (
+                        a.at(i0, 0),
+                        a.cs,
+                        kern.masked[(mb - 1) / kern.rows_per_vector],
+                    ),
+                };
+                f(
+                    k, ap, a_cs, bp, b_rs, b_cs, cp, self.rs_c, self.cs_c, mb, nb, self.alpha,
+                    self.beta,
+                );
+            }
+        }
     }
 }
 
