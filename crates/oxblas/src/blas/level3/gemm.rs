@@ -156,6 +156,11 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     } else {
         work
     };
+    // Small products (one thread, unpacked, see below) take the shortest
+    // way: no thread count, no cache sizes.
+    if k <= bl.kc && work <= SMALL_WORK && flops_work < WORK_PER_THREAD {
+        return gemm_unpacked(kern, 1, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+    }
     // A second thread once the work reaches WORK_PER_THREAD, a third at twice that, ...
     let nt = num_threads().min(flops_work / WORK_PER_THREAD + 1);
     // One k block and A small enough to stay in L2: read everything in
@@ -194,21 +199,20 @@ unsafe fn gemm_unpacked<T: Scalar>(
     let (mr, nr) = (kern.mr, kern.nr);
     let a_direct = a.rs == 1 && !(T::IS_COMPLEX && a.conj);
     let b_direct = !(T::IS_COMPLEX && b.conj);
-    let m_tiles = m.div_ceil(mr);
-    let n_panels = n.div_ceil(nr);
-    let full_panels = if b_direct { n / nr } else { 0 };
+    // Columns read in place (full NR panels of an unconjugated B).
+    let full_cols = if b_direct { n - n % nr } else { 0 };
     // Scratch: packed A (unless read in place), then packed B (all of it, or
     // only the last partial panel).
-    let a_elems = if a_direct { 0 } else { m_tiles * mr * k };
-    let b_elems = (n_panels - full_panels) * nr * k;
+    let a_elems = if a_direct { 0 } else { m.div_ceil(mr) * mr * k };
+    let b_elems = (n - full_cols).next_multiple_of(nr) * k;
     let bytes = (a_elems + b_elems + 16) * core::mem::size_of::<T>();
     let run = |a_buf: *mut T| {
         let b_buf = a_buf.wrapping_add(a_elems);
         if !a_direct {
             pack_panels(mr, m, k, a, a_buf);
         }
-        if full_panels < n_panels {
-            let j0 = full_panels * nr;
+        if full_cols < n {
+            let j0 = full_cols;
             pack_panels(
                 nr,
                 n - j0,
@@ -239,13 +243,13 @@ unsafe fn gemm_unpacked<T: Scalar>(
                 Some(a_buf as *const T)
             },
             b_edge: b_buf,
-            full_panels,
+            full_cols,
         };
         if nt <= 1 {
             // The small-size common case: no thread pool, no grid; a short
             // C (one vector of rows) runs its leading columns through the
             // wide kernel, W at a time.
-            let mut q0 = 0;
+            let mut j_start = 0;
             if let Some((w, wide)) = kern.wide {
                 if a_direct && b_direct && m <= kern.rows_per_vector && n >= w {
                     debug_assert!(w % nr == 0);
@@ -268,18 +272,19 @@ unsafe fn gemm_unpacked<T: Scalar>(
                             beta,
                         );
                     }
-                    q0 = nw * w / nr;
+                    j_start = nw * w;
                 }
             }
-            return tiles.run(0, m_tiles, q0, n_panels);
+            return tiles.run(0, m, j_start, n);
         }
+        let (m_tiles, n_panels) = (m.div_ceil(mr), n.div_ceil(nr));
         let body = |tid: usize, nt: usize| {
             let (tm, tn) = thread_grid(nt, m_tiles, n_panels);
             let (t0, t1) = split(m_tiles, tm, tid % tm);
             let (q0, q1) = split(n_panels, tn, tid / tm);
             // SAFETY: the threads' (row tile, column panel) ranges are
             // disjoint, so each writes a disjoint part of C.
-            unsafe { tiles.run(t0, t1, q0, q1) };
+            unsafe { tiles.run(t0 * mr, (t1 * mr).min(m), q0 * nr, (q1 * nr).min(n)) };
         };
         parallel_for(nt, &body);
     };
@@ -307,9 +312,9 @@ struct UnpackedTiles<'k, T: 'static> {
     cs_c: isize,
     /// A packed in MR panels, or None when A is read in place.
     a_buf: Option<*const T>,
-    /// B's panels from `full_panels` on, packed (NR wide, zero padded).
+    /// B's panels from column `full_cols` on, packed (NR wide, zero padded).
     b_edge: *mut T,
-    full_panels: usize,
+    full_cols: usize,
 }
 
 // SAFETY: shared read-only by the threads of one call, which outlive none of
@@ -318,31 +323,31 @@ struct UnpackedTiles<'k, T: 'static> {
 unsafe impl<T: Sync> Sync for UnpackedTiles<'_, T> {}
 
 impl<T: Scalar> UnpackedTiles<'_, T> {
-    /// Computes C's row tiles `t0..t1` (MR rows each) of column panels
-    /// `q0..q1` (NR columns each).
+    /// Computes C's rows `i_start..i_end` of columns `j_start..j_end`, in
+    /// MR x NR tiles from (i_start, j_start) (both multiples of MR, NR).
     ///
     /// # Safety
     /// The fields must describe a valid product as `gemm_unpacked` sets it
-    /// up; no other thread may write the same tiles concurrently.
+    /// up; no other thread may write the same part of C concurrently.
     #[inline]
-    unsafe fn run(&self, t0: usize, t1: usize, q0: usize, q1: usize) {
+    unsafe fn run(&self, i_start: usize, i_end: usize, j_start: usize, j_end: usize) {
         let kern = self.kern;
         let (mr, nr, k) = (kern.mr, kern.nr, self.k);
         let (a, b) = (self.a, self.b);
-        for jp in q0..q1 {
-            let j0 = jp * nr;
+        let mut j0 = j_start;
+        while j0 < j_end {
             let nb = nr.min(self.n - j0);
-            let (bp, b_rs, b_cs) = if jp < self.full_panels {
+            let (bp, b_rs, b_cs) = if j0 < self.full_cols {
                 (b.at(0, j0), b.rs, b.cs)
             } else {
                 (
-                    self.b_edge.add((jp - self.full_panels) * nr * k) as *const T,
+                    self.b_edge.add((j0 - self.full_cols) * k) as *const T,
                     nr as isize,
                     1,
                 )
             };
-            for it in t0..t1 {
-                let i0 = it * mr;
+            let mut i0 = i_start;
+            while i0 < i_end {
                 let mb = mr.min(self.m - i0);
                 let cp = self
                     .c
@@ -360,7 +365,9 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
                     k, ap, a_cs, bp, b_rs, b_cs, cp, self.rs_c, self.cs_c, mb, nb, self.alpha,
                     self.beta,
                 );
+                i0 += mr;
             }
+            j0 += nr;
         }
     }
 }
