@@ -19,6 +19,17 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         })
         .collect();
     let mut c = vec![T::zero(); m * n];
+    // GEMM_OPS: two letters N/T/C for op(A), op(B) (operands stored so
+    // that op(A) is m x k and op(B) k x n).
+    let ops = std::env::var("GEMM_OPS").unwrap_or_else(|_| "NN".into());
+    let op = |ch: Option<char>| match ch {
+        Some('T') => Op::Trans,
+        Some('C') => Op::ConjTrans,
+        _ => Op::NoTrans,
+    };
+    let (op_a, op_b) = (op(ops.chars().next()), op(ops.chars().nth(1)));
+    let (ar, ac) = if op_a == Op::NoTrans { (m, k) } else { (k, m) };
+    let (br, bc) = if op_b == Op::NoTrans { (k, n) } else { (n, k) };
     // GEMM_BATCH: calls per timed sample (short calls are below the
     // clock's resolution).
     let batch: usize = std::env::var("GEMM_BATCH")
@@ -30,11 +41,11 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         let t = Instant::now();
         for _ in 0..batch {
             gemm(
-                Op::NoTrans,
-                Op::NoTrans,
+                op_a,
+                op_b,
                 T::one(),
-                MatRef::col_major(&a, m, k, m).unwrap(),
-                MatRef::col_major(&b, k, n, k).unwrap(),
+                MatRef::col_major(&a, ar, ac, ar).unwrap(),
+                MatRef::col_major(&b, br, bc, br).unwrap(),
                 T::zero(),
                 MatMut::col_major(&mut c, m, n, m).unwrap(),
             )

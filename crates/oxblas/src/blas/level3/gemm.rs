@@ -14,8 +14,9 @@
 //! * blocked: Goto/BLIS five loops (see `blocking.rs`) with packed A blocks
 //!   and B either packed or, when its columns are contiguous along k, read
 //!   in place; parallel over the output: threads form a `tm x tn` grid over
-//!   C's rows and B's NR-panels, share each packed B block (packed
-//!   cooperatively, then a barrier), and never split k.
+//!   C's rows and B's NR-panels, each packs the B panels of its cell into
+//!   its own buffer (no barriers: a late thread delays nobody), and k is
+//!   never split.
 //!
 //! Row-major C (unit column stride) is handled by computing the transposed
 //! product `C^T = op(B)^T op(A)^T`, so the kernels always see column-major C.
@@ -29,7 +30,7 @@ use crate::kernels::GemmKernel;
 use crate::mat::{MatMut, MatRef};
 use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
-use crate::threads::{num_threads, parallel_for, Barrier};
+use crate::threads::{num_threads, parallel_for};
 
 /// How an operand enters the product (BLAS `TRANS` argument).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -376,8 +377,7 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
 /// set of tiles.
 #[derive(Clone, Copy)]
 struct SharedMut<T>(*mut T);
-// SAFETY: threads write disjoint tiles of C (and disjoint panels of the
-// packed-B buffer, separated from the readers by barriers).
+// SAFETY: threads write disjoint tiles of C.
 unsafe impl<T> Sync for SharedMut<T> {}
 // SAFETY: as above.
 unsafe impl<T> Send for SharedMut<T> {}
@@ -438,129 +438,162 @@ unsafe fn gemm_blocked<T: Scalar>(
     let a_in_place = a.rs == 1 && !(T::IS_COMPLEX && a.conj) && n <= 16 * nr;
     // Smaller NC than n when n is small: never pack more than needed.
     let nc = bl.nc.min(n.next_multiple_of(nr));
-    let b_bytes = if b_in_place {
-        64
-    } else {
-        (kc * nc + 16) * core::mem::size_of::<T>()
-    };
-    with_buffer(Slot::B, b_bytes, |bbuf| {
-        let b_buf = SharedMut(bbuf.as_mut_ptr::<T>());
-        let c_sh = SharedMut(c);
-        let m_tiles = m.div_ceil(mr);
-        // The barrier must match the thread count the pool grants, which is
-        // only known inside; one barrier per possible count is cheap.
-        let barriers: Vec<Barrier> = (0..=nt).map(Barrier::new).collect();
-        let body = |tid: usize, nt: usize| {
-            let barrier = &barriers[nt];
-            let b_buf = b_buf;
-            let c = c_sh;
-            let (tm, tn) = thread_grid(nt, m_tiles, nc.div_ceil(nr));
-            let (im, jn) = (tid % tm, tid / tm);
-            let (t0, t1) = split(m_tiles, tm, im);
-            let (m0, m1) = (t0 * mr, (t1 * mr).min(m));
-            let mc = bl.mc.min((m1 - m0).next_multiple_of(mr)).max(mr);
-            // A block, then (B in place) a private copy of B's edge panel.
-            let a_bytes = (mc * kc + nr * kc + 16) * core::mem::size_of::<T>();
+    let c_sh = SharedMut(c);
+    let m_tiles = m.div_ceil(mr);
+    let body = |tid: usize, nt: usize| {
+        let c = c_sh;
+        let (tm, tn) = thread_grid(nt, m_tiles, nc.div_ceil(nr));
+        let (im, jn) = (tid % tm, tid / tm);
+        let (t0, t1) = split(m_tiles, tm, im);
+        let (m0, m1) = (t0 * mr, (t1 * mr).min(m));
+        let mc = bl.mc.min((m1 - m0).next_multiple_of(mr)).max(mr);
+        // Each thread packs the B panels it reads into its own buffer: no
+        // barrier, so a thread that starts late (or never: the caller then
+        // runs its share) holds up nobody. Threads sharing columns pack
+        // them twice, a copy that costs about 1/(rows per thread) of the
+        // product.
+        let share = nc.div_ceil(nr).div_ceil(tn) + 1;
+        let b_bytes = if b_in_place {
+            64
+        } else {
+            (kc * share * nr + 16) * core::mem::size_of::<T>()
+        };
+        // A block, then (B in place) a private copy of B's edge panel.
+        let a_bytes = (mc * kc + nr * kc + 16) * core::mem::size_of::<T>();
+        with_buffer(Slot::B, b_bytes, |bbuf| {
+            let b_buf: *mut T = bbuf.as_mut_ptr();
             with_buffer(Slot::A, a_bytes, |abuf| {
                 let a_buf: *mut T = abuf.as_mut_ptr();
-                let edge_buf = a_buf.add(mc * kc);
-                let mut jc = 0;
-                while jc < n {
-                    let ncb = nc.min(n - jc);
-                    let panels = ncb.div_ceil(nr);
-                    let (q0, q1) = split(panels, tn, jn);
-                    let mut pc = 0;
-                    while pc < k {
-                        let kcb = kc.min(k - pc);
-                        if !b_in_place {
-                            // Everyone packs a share of B(pc, jc).
-                            let (p0, p1) = split(panels, nt, tid);
-                            if p1 > p0 {
-                                let cols = (p1 * nr).min(ncb) - p0 * nr;
-                                let src = Operand {
-                                    ptr: b.at(pc, jc + p0 * nr),
-                                    ..b
-                                };
-                                pack_panels(nr, cols, kcb, src.t(), b_buf.0.add(p0 * nr * kcb));
-                            }
-                            barrier.wait();
-                        } else if q1 > q0 && q1 * nr > ncb {
-                            let j0 = (q1 - 1) * nr;
-                            let src = Operand {
-                                ptr: b.at(pc, jc + j0),
-                                ..b
-                            };
-                            pack_panels(nr, ncb - j0, kcb, src.t(), edge_buf);
-                        }
-                        let beta_k = if pc == 0 { beta } else { T::one() };
-                        let mut ic = m0;
-                        while ic < m1 && q1 > q0 {
-                            let mcb = mc.min(m1 - ic);
-                            if !a_in_place {
-                                pack_panels(
-                                    mr,
-                                    mcb,
-                                    kcb,
-                                    Operand {
-                                        ptr: a.at(ic, pc),
-                                        ..a
-                                    },
-                                    a_buf,
-                                );
-                            }
-                            for q in q0..q1 {
-                                let j0 = q * nr;
-                                let nb = nr.min(ncb - j0);
-                                let (bp, b_rs, b_cs, kernel) = if !b_in_place {
-                                    (
-                                        b_buf.0.add(j0 * kcb) as *const T,
-                                        nr as isize,
-                                        1,
-                                        kern.packed_b,
-                                    )
-                                } else if nb < nr {
-                                    (edge_buf as *const T, nr as isize, 1, kern.strided_b)
-                                } else {
-                                    (b.at(pc, jc + j0), b.rs, b.cs, kern.strided_b)
-                                };
-                                let mut ir = 0;
-                                while ir < mcb {
-                                    let mb = mr.min(mcb - ir);
-                                    let cp = c.0.offset(
-                                        (ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c,
-                                    );
-                                    let (ap, a_cs, kernel) = if !a_in_place {
-                                        (a_buf.add(ir * kcb) as *const T, mr as isize, kernel)
-                                    } else if mb == mr {
-                                        (a.at(ic + ir, pc), a.cs, kernel)
-                                    } else {
-                                        (
-                                            a.at(ic + ir, pc),
-                                            a.cs,
-                                            kern.masked[(mb - 1) / kern.rows_per_vector],
-                                        )
-                                    };
-                                    kernel(
-                                        kcb, ap, a_cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb,
-                                        alpha, beta_k,
-                                    );
-                                    ir += mr;
-                                }
-                            }
-                            ic += mcb;
-                        }
-                        if !b_in_place {
-                            // B(pc, jc) is overwritten next round: wait for all readers.
-                            barrier.wait();
-                        }
-                        pc += kcb;
-                    }
-                    jc += ncb;
+                // SAFETY: the buffers hold what is asked of them above; this
+                // thread writes only its own rows m0..m1 x panels q0..q1 of
+                // C (the grid's cells are disjoint).
+                unsafe {
+                    blocked_share(
+                        kern, &bl, n, k, alpha, a, b, beta, c.0, rs_c, cs_c, nc, tn, jn, m0, m1,
+                        mc, a_buf, b_buf, b_in_place, a_in_place,
+                    )
                 }
-            });
-        };
-        parallel_for(nt, &body);
-    })
+            })
+        })
+    };
+    parallel_for(nt, &body);
+}
+
+/// One thread's cell of the blocked product: C's rows `m0..m1` and, in each
+/// NC block, the NR panels `split(panels, tn, jn)`.
+///
+/// # Safety
+/// As `gemm_raw`, plus: `a_buf` holds `mc*kc + nr*kc` elements, `b_buf`
+/// (unless B is read in place) this cell's panels of one KC x NC block; no
+/// other thread writes the same cell of C.
+#[allow(clippy::too_many_arguments)]
+unsafe fn blocked_share<T: Scalar>(
+    kern: &GemmKernel<T>,
+    bl: &super::blocking::Blocking,
+    n: usize,
+    k: usize,
+    alpha: T,
+    a: Operand<T>,
+    b: Operand<T>,
+    beta: T,
+    c: *mut T,
+    rs_c: isize,
+    cs_c: isize,
+    nc: usize,
+    tn: usize,
+    jn: usize,
+    m0: usize,
+    m1: usize,
+    mc: usize,
+    a_buf: *mut T,
+    b_buf: *mut T,
+    b_in_place: bool,
+    a_in_place: bool,
+) {
+    let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    let edge_buf = a_buf.add(mc * kc);
+    let mut jc = 0;
+    while jc < n {
+        let ncb = nc.min(n - jc);
+        let panels = ncb.div_ceil(nr);
+        let (q0, q1) = split(panels, tn, jn);
+        let mut pc = 0;
+        while pc < k && q1 > q0 && m1 > m0 {
+            let kcb = kc.min(k - pc);
+            if !b_in_place {
+                // This cell's panels of B(pc, jc), packed privately.
+                let cols = (q1 * nr).min(ncb) - q0 * nr;
+                let src = Operand {
+                    ptr: b.at(pc, jc + q0 * nr),
+                    ..b
+                };
+                pack_panels(nr, cols, kcb, src.t(), b_buf);
+            } else if q1 * nr > ncb {
+                let j0 = (q1 - 1) * nr;
+                let src = Operand {
+                    ptr: b.at(pc, jc + j0),
+                    ..b
+                };
+                pack_panels(nr, ncb - j0, kcb, src.t(), edge_buf);
+            }
+            let beta_k = if pc == 0 { beta } else { T::one() };
+            let mut ic = m0;
+            while ic < m1 {
+                let mcb = mc.min(m1 - ic);
+                if !a_in_place {
+                    pack_panels(
+                        mr,
+                        mcb,
+                        kcb,
+                        Operand {
+                            ptr: a.at(ic, pc),
+                            ..a
+                        },
+                        a_buf,
+                    );
+                }
+                for q in q0..q1 {
+                    let j0 = q * nr;
+                    let nb = nr.min(ncb - j0);
+                    let (bp, b_rs, b_cs, kernel) = if !b_in_place {
+                        (
+                            b_buf.add((q - q0) * nr * kcb) as *const T,
+                            nr as isize,
+                            1,
+                            kern.packed_b,
+                        )
+                    } else if nb < nr {
+                        (edge_buf as *const T, nr as isize, 1, kern.strided_b)
+                    } else {
+                        (b.at(pc, jc + j0), b.rs, b.cs, kern.strided_b)
+                    };
+                    let mut ir = 0;
+                    while ir < mcb {
+                        let mb = mr.min(mcb - ir);
+                        let cp = c.offset((ic + ir) as isize * rs_c + (jc + j0) as isize * cs_c);
+                        let (ap, a_cs, kernel) = if !a_in_place {
+                            (a_buf.add(ir * kcb) as *const T, mr as isize, kernel)
+                        } else if mb == mr {
+                            (a.at(ic + ir, pc), a.cs, kernel)
+                        } else {
+                            (
+                                a.at(ic + ir, pc),
+                                a.cs,
+                                kern.masked[(mb - 1) / kern.rows_per_vector],
+                            )
+                        };
+                        kernel(
+                            kcb, ap, a_cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta_k,
+                        );
+                        ir += mr;
+                    }
+                }
+                ic += mcb;
+            }
+            pc += kcb;
+        }
+        jc += ncb;
+    }
 }
 
 #[cfg(test)]
