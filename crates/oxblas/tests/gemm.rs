@@ -181,6 +181,12 @@ fn large_sizes<T: Scalar>(isa: Isa, seed: u64) {
             (7, 600, 800),
             (260, 270, 40),
             (333, 70, 600),
+            // One column panel or less: A read in place over KC blocks.
+            (700, 8, 600),
+            (650, 5, 530),
+            // Small C, deep k: edge row tiles through the sized kernels.
+            (32, 32, 1100),
+            (57, 20, 700),
         ];
         for (idx, &(m, n, k)) in shapes.iter().enumerate() {
             let op_a = OPS[idx % 3];
