@@ -148,6 +148,18 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     if cs_c.unsigned_abs() == 1 && rs_c.unsigned_abs() != 1 {
         return gemm_raw(n, m, k, alpha, b.t(), a.t(), beta, c, cs_c, rs_c);
     }
+    let p = Product {
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        b,
+        beta,
+        c,
+        rs_c,
+        cs_c,
+    };
     let kern = T::gemm_kernel(isa());
     let bl = blocking::<T>(kern.isa);
     let work = m.saturating_mul(n).saturating_mul(k);
@@ -160,7 +172,7 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     // Small products (one thread, unpacked, see below) take the shortest
     // way: no thread count, no cache sizes.
     if k <= bl.kc && work <= SMALL_WORK && flops_work < WORK_PER_THREAD {
-        return gemm_unpacked(kern, 1, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+        return gemm_unpacked(kern, 1, p);
     }
     // A second thread once the work reaches WORK_PER_THREAD, a third at twice that, ...
     let nt = num_threads().min(flops_work / WORK_PER_THREAD + 1);
@@ -172,9 +184,9 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
         .saturating_mul(k)
         .saturating_mul(core::mem::size_of::<T>());
     if k <= bl.kc && (a_bytes <= caches().l2 / 2 || work <= SMALL_WORK) {
-        return gemm_unpacked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+        return gemm_unpacked(kern, nt, p);
     }
-    gemm_blocked(kern, nt, m, n, k, alpha, a, b, beta, c, rs_c, cs_c);
+    gemm_blocked(kern, nt, p);
 }
 
 /// Unpacked path (one k block): A and B are read in place (A's edge rows
@@ -182,21 +194,19 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
 /// is read); only a conjugated or row-strided A, a conjugated B, and B's
 /// last partial column panel are copied, once, before the threads start.
 /// Threads split C's column panels (or row tiles when there are few panels).
-#[allow(clippy::too_many_arguments)]
-unsafe fn gemm_unpacked<T: Scalar>(
-    kern: &GemmKernel<T>,
-    nt: usize,
-    m: usize,
-    n: usize,
-    k: usize,
-    alpha: T,
-    a: Operand<T>,
-    b: Operand<T>,
-    beta: T,
-    c: *mut T,
-    rs_c: isize,
-    cs_c: isize,
-) {
+unsafe fn gemm_unpacked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>) {
+    let Product {
+        m,
+        n,
+        k,
+        alpha,
+        a,
+        b,
+        beta,
+        c,
+        rs_c,
+        cs_c,
+    } = p;
     let (mr, nr) = (kern.mr, kern.nr);
     let a_direct = a.rs == 1 && !(T::IS_COMPLEX && a.conj);
     let b_direct = !(T::IS_COMPLEX && b.conj);
@@ -228,16 +238,7 @@ unsafe fn gemm_unpacked<T: Scalar>(
         }
         let tiles = UnpackedTiles {
             kern,
-            m,
-            n,
-            k,
-            alpha,
-            a,
-            b,
-            beta,
-            c,
-            rs_c,
-            cs_c,
+            p,
             a_buf: if a_direct {
                 None
             } else {
@@ -297,10 +298,9 @@ unsafe fn gemm_unpacked<T: Scalar>(
     }
 }
 
-/// The tile loop of the unpacked path (one k block): everything a thread
-/// needs to compute its share of C's MR x NR tiles.
-struct UnpackedTiles<'k, T: 'static> {
-    kern: &'k GemmKernel<T>,
+/// One product `C = alpha * op(A) * op(B) + beta * C` on raw operands, as
+/// `gemm_raw` received it.
+struct Product<T> {
     m: usize,
     n: usize,
     k: usize,
@@ -311,6 +311,25 @@ struct UnpackedTiles<'k, T: 'static> {
     c: *mut T,
     rs_c: isize,
     cs_c: isize,
+}
+
+impl<T: Copy> Clone for Product<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T: Copy> Copy for Product<T> {}
+
+// SAFETY: shared read-only by the threads of one call, which all end before
+// gemm_raw returns (parallel_for joins); each thread writes a disjoint part
+// of C, chosen by the driver.
+unsafe impl<T: Sync> Sync for Product<T> {}
+
+/// The tile loop of the unpacked path (one k block): everything a thread
+/// needs to compute its share of C's MR x NR tiles.
+struct UnpackedTiles<'k, T: 'static> {
+    kern: &'k GemmKernel<T>,
+    p: Product<T>,
     /// A packed in MR panels, or None when A is read in place.
     a_buf: Option<*const T>,
     /// B's panels from column `full_cols` on, packed (NR wide, zero padded).
@@ -333,11 +352,22 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
     #[inline]
     unsafe fn run(&self, i_start: usize, i_end: usize, j_start: usize, j_end: usize) {
         let kern = self.kern;
-        let (mr, nr, k) = (kern.mr, kern.nr, self.k);
-        let (a, b) = (self.a, self.b);
+        let Product {
+            m,
+            n,
+            k,
+            alpha,
+            a,
+            b,
+            beta,
+            c,
+            rs_c,
+            cs_c,
+        } = self.p;
+        let (mr, nr) = (kern.mr, kern.nr);
         let mut j0 = j_start;
         while j0 < j_end {
-            let nb = nr.min(self.n - j0);
+            let nb = nr.min(n - j0);
             let (bp, b_rs, b_cs) = if j0 < self.full_cols {
                 (b.at(0, j0), b.rs, b.cs)
             } else {
@@ -349,10 +379,8 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
             };
             let mut i0 = i_start;
             while i0 < i_end {
-                let mb = mr.min(self.m - i0);
-                let cp = self
-                    .c
-                    .offset(i0 as isize * self.rs_c + j0 as isize * self.cs_c);
+                let mb = mr.min(m - i0);
+                let cp = c.offset(i0 as isize * rs_c + j0 as isize * cs_c);
                 let (ap, a_cs) = match self.a_buf {
                     Some(buf) => (buf.add(i0 * k), mr as isize),
                     None => (a.at(i0, 0), a.cs),
@@ -363,8 +391,7 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
                     kern.masked[(mb - 1) / kern.rows_per_vector]
                 };
                 f(
-                    k, ap, a_cs, bp, b_rs, b_cs, cp, self.rs_c, self.cs_c, mb, nb, self.alpha,
-                    self.beta,
+                    k, ap, a_cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta,
                 );
                 i0 += mr;
             }
@@ -372,15 +399,6 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
         }
     }
 }
-
-/// Pointer into C shared by the threads of one call; each writes a disjoint
-/// set of tiles.
-#[derive(Clone, Copy)]
-struct SharedMut<T>(*mut T);
-// SAFETY: threads write disjoint tiles of C.
-unsafe impl<T> Sync for SharedMut<T> {}
-// SAFETY: as above.
-unsafe impl<T> Send for SharedMut<T> {}
 
 /// Splits `count` units into `parts` contiguous ranges; range `idx`.
 #[inline]
@@ -410,21 +428,8 @@ fn thread_grid(nt: usize, m_tiles: usize, n_panels: usize) -> (usize, usize) {
 }
 
 /// Goto/BLIS blocked GEMM on `nt` threads (fewer if the pool grants fewer).
-#[allow(clippy::too_many_arguments)]
-unsafe fn gemm_blocked<T: Scalar>(
-    kern: &GemmKernel<T>,
-    nt: usize,
-    m: usize,
-    n: usize,
-    k: usize,
-    alpha: T,
-    a: Operand<T>,
-    b: Operand<T>,
-    beta: T,
-    c: *mut T,
-    rs_c: isize,
-    cs_c: isize,
-) {
+unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>) {
+    let Product { m, n, a, b, .. } = p;
     let bl = blocking::<T>(kern.isa);
     let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
     // B with k-contiguous columns (column-major B, or a row-major op(B)^T)
@@ -446,10 +451,8 @@ unsafe fn gemm_blocked<T: Scalar>(
         a.rs == 1 && !(T::IS_COMPLEX && a.conj) && (n <= nr || (n <= 16 * nr && !a_aliases));
     // Smaller NC than n when n is small: never pack more than needed.
     let nc = bl.nc.min(n.next_multiple_of(nr));
-    let c_sh = SharedMut(c);
     let m_tiles = m.div_ceil(mr);
     let body = |tid: usize, nt: usize| {
-        let c = c_sh;
         let (tm, tn) = thread_grid(nt, m_tiles, nc.div_ceil(nr));
         let (im, jn) = (tid % tm, tid / tm);
         let (t0, t1) = split(m_tiles, tm, im);
@@ -477,8 +480,7 @@ unsafe fn gemm_blocked<T: Scalar>(
                 // C (the grid's cells are disjoint).
                 unsafe {
                     blocked_share(
-                        kern, &bl, n, k, alpha, a, b, beta, c.0, rs_c, cs_c, nc, tn, jn, m0, m1,
-                        mc, a_buf, b_buf, b_in_place, a_in_place,
+                        kern, &bl, &p, nc, tn, jn, m0, m1, mc, a_buf, b_buf, b_in_place, a_in_place,
                     )
                 }
             })
@@ -498,15 +500,7 @@ unsafe fn gemm_blocked<T: Scalar>(
 unsafe fn blocked_share<T: Scalar>(
     kern: &GemmKernel<T>,
     bl: &super::blocking::Blocking,
-    n: usize,
-    k: usize,
-    alpha: T,
-    a: Operand<T>,
-    b: Operand<T>,
-    beta: T,
-    c: *mut T,
-    rs_c: isize,
-    cs_c: isize,
+    p: &Product<T>,
     nc: usize,
     tn: usize,
     jn: usize,
@@ -519,6 +513,18 @@ unsafe fn blocked_share<T: Scalar>(
     a_in_place: bool,
 ) {
     let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    let Product {
+        n,
+        k,
+        alpha,
+        a,
+        b,
+        beta,
+        c,
+        rs_c,
+        cs_c,
+        ..
+    } = *p;
     let edge_buf = a_buf.add(mc * kc);
     let mut jc = 0;
     while jc < n {
