@@ -46,8 +46,11 @@ pub enum Op {
 /// Below this `m*n*k` (with k <= KC), the unpacked path is used even when A
 /// does not fit the L2 budget: the call is too short for packing to pay.
 const SMALL_WORK: usize = 96 * 96 * 96;
-/// Work (`m*n*k`, complex counted 4x) at which another thread joins.
-const WORK_PER_THREAD: usize = 96 * 96 * 96;
+/// Work (`m*n*k` in f64 multiply-adds: complex counted 4x, f32 half) at
+/// which another thread joins: about 4.5 us per thread at full speed. A
+/// worker that is not running by then costs nothing but the publication
+/// (the caller claims its piece, see threads.rs).
+const WORK_PER_THREAD: usize = 64 * 64 * 64;
 
 /// `C = alpha * op(A) * op(B) + beta * C` on strided views.
 ///
@@ -163,12 +166,13 @@ pub(crate) unsafe fn gemm_raw<T: Scalar>(
     let kern = T::gemm_kernel(isa());
     let bl = blocking::<T>(kern.isa);
     let work = m.saturating_mul(n).saturating_mul(k);
-    // A complex multiply-add is four real ones: weigh the work accordingly.
+    // Weigh the work by its time: a complex multiply-add is four real ones,
+    // and a vector holds twice as many f32 as f64 (in f64 multiply-adds).
     let flops_work = if T::IS_COMPLEX {
         work.saturating_mul(4)
     } else {
         work
-    };
+    } / (8 / core::mem::size_of::<T::Real>());
     // Small products (one thread, unpacked, see below) take the shortest
     // way: no thread count, no cache sizes.
     if k <= bl.kc && work <= SMALL_WORK && flops_work < WORK_PER_THREAD {
