@@ -15,8 +15,10 @@
 //!   `f(0, 1)`. So nesting never oversubscribes and no caller ever waits on
 //!   a global lock. Pieces must not wait for each other (they may run one
 //!   after another on one thread).
-//! * fork(): the child has no worker threads. The pool remembers the pid that
-//!   made it; a call from another pid builds a fresh pool lazily (the parent's
+//! * fork(): the child has no worker threads. The pool remembers the process
+//!   that made it (a fork generation bumped by a `pthread_atfork` child
+//!   handler, or the pid where that is unavailable: a per-call getpid would
+//!   be a system call); a call from another process builds a fresh pool lazily (the parent's
 //!   pool memory is leaked in the child, never touched).
 //! * Workers spin briefly after a job (back-to-back calls, as in a blocked
 //!   LAPACK factorisation, find them awake), then sleep on a condvar.
@@ -150,7 +152,8 @@ struct Shared {
 }
 
 struct Pool {
-    pid: u32,
+    /// The process that made the pool (`process_tag`).
+    tag: u64,
     nworkers: usize,
     shared: Arc<Shared>,
 }
@@ -237,7 +240,7 @@ impl Pool {
             }
         }
         Some(Pool {
-            pid: std::process::id(),
+            tag: process_tag(),
             nworkers,
             shared,
         })
@@ -262,25 +265,63 @@ impl Pool {
     }
 }
 
+#[cfg(unix)]
+extern "C" {
+    fn pthread_atfork(
+        prepare: Option<extern "C" fn()>,
+        parent: Option<extern "C" fn()>,
+        child: Option<extern "C" fn()>,
+    ) -> i32;
+}
+
+/// Forks this process descends from (bumped in each child).
+static FORK_GEN: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(unix)]
+extern "C" fn bump_fork_generation() {
+    // An atomic add is async-signal-safe, as a fork child handler must be.
+    FORK_GEN.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Tells this process from its parent and children: the fork generation
+/// (one atomic load per call) once the atfork handler is registered, else
+/// the pid (tagged so the two kinds never compare equal).
+fn process_tag() -> u64 {
+    static REGISTERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    #[cfg(unix)]
+    let registered = *REGISTERED.get_or_init(|| {
+        // SAFETY: registers a handler that only bumps an atomic; handlers
+        // stay registered for the life of the process, as is required.
+        unsafe { pthread_atfork(None, None, Some(bump_fork_generation)) == 0 }
+    });
+    #[cfg(not(unix))]
+    let registered = *REGISTERED.get_or_init(|| false);
+    if registered {
+        FORK_GEN.load(Ordering::SeqCst)
+    } else {
+        (1 << 63) | u64::from(std::process::id())
+    }
+}
+
 /// A pool of this process with at least `nworkers` workers, made on demand.
 /// Old pools are retired (their idle threads exit) and leaked: a concurrent
 /// caller may still hold a reference, and memory is a few hundred bytes.
 /// Retiring never strands a job: see `Pool::retire`.
 fn pool_with(nworkers: usize) -> Option<&'static Pool> {
-    let pid = std::process::id();
+    let tag = process_tag();
     let cur = POOL.load(Ordering::Acquire);
     // SAFETY: POOL only ever holds null or a leaked, never-freed Box<Pool>.
     let cur_ref = unsafe { cur.as_ref() };
     if let Some(p) = cur_ref {
-        if p.pid == pid && p.nworkers >= nworkers {
+        if p.tag == tag && p.nworkers >= nworkers {
             return Some(p);
         }
     }
-    let keep = cur_ref.filter(|p| p.pid == pid).map_or(0, |p| p.nworkers);
+    let keep = cur_ref.filter(|p| p.tag == tag).map_or(0, |p| p.nworkers);
     let fresh = Box::into_raw(Box::new(Pool::new(nworkers.max(keep))?));
     match POOL.compare_exchange(cur, fresh, Ordering::AcqRel, Ordering::Acquire) {
         Ok(_) => {
-            if let Some(old) = cur_ref.filter(|p| p.pid == pid) {
+            if let Some(old) = cur_ref.filter(|p| p.tag == tag) {
                 old.retire();
             }
             // SAFETY: `fresh` came from Box::into_raw and is never freed.
@@ -453,6 +494,30 @@ mod tests {
                 "a piece ran with another ISA"
             );
         }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_forked_child_has_another_process_tag() {
+        extern "C" {
+            fn fork() -> i32;
+            fn waitpid(pid: i32, status: *mut i32, options: i32) -> i32;
+            fn _exit(code: i32) -> !;
+        }
+        let parent = process_tag();
+        assert_eq!(process_tag(), parent, "the tag is stable within a process");
+        // SAFETY: the child only reads the tag and leaves with _exit.
+        let pid = unsafe { fork() };
+        assert!(pid >= 0);
+        if pid == 0 {
+            let code = if process_tag() != parent { 0 } else { 3 };
+            // SAFETY: ends the child without running the test harness.
+            unsafe { _exit(code) };
+        }
+        let mut status = 0;
+        // SAFETY: our own child, a valid status pointer.
+        assert_eq!(unsafe { waitpid(pid, &mut status, 0) }, pid);
+        assert_eq!(status, 0, "the child saw its parent's tag");
     }
 
     #[test]
