@@ -285,7 +285,7 @@ unsafe fn gemm_unpacked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T
         }
         let (m_tiles, n_panels) = (m.div_ceil(mr), n.div_ceil(nr));
         let body = |tid: usize, nt: usize| {
-            let (tm, tn) = thread_grid(nt, m_tiles, n_panels);
+            let (tm, tn) = thread_grid(nt, m, mr, n, nr);
             let (t0, t1) = split(m_tiles, tm, tid % tm);
             let (q0, q1) = split(n_panels, tn, tid / tm);
             // SAFETY: the threads' (row tile, column panel) ranges are
@@ -410,11 +410,25 @@ fn split(count: usize, parts: usize, idx: usize) -> (usize, usize) {
     (count * idx / parts, count * (idx + 1) / parts)
 }
 
-/// The `tm x tn` thread grid over C (rows in MR tiles, columns in NR
-/// panels) that minimises the largest per-thread share; among equals the
-/// one with more row groups, so threads pack disjoint parts of A and share
-/// B rather than each packing all of A.
-fn thread_grid(nt: usize, m_tiles: usize, n_panels: usize) -> (usize, usize) {
+/// The largest of the `parts` ranges that `split` cuts from `len` elements
+/// in units of `w` (the last unit may be partial), in elements.
+fn widest(len: usize, w: usize, parts: usize) -> usize {
+    let units = len.div_ceil(w);
+    (0..parts)
+        .map(|i| {
+            let (a, b) = split(units, parts, i);
+            (b * w).min(len) - (a * w).min(len)
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The `tm x tn` thread grid over an `m x n` C (rows in MR tiles, columns
+/// in NR panels) that minimises the largest per-thread cell, counted in
+/// elements (a 64-row C in 48-row tiles splits 48 + 16 by rows, 32 + 32 by
+/// columns); among equals the one with more row groups, so threads pack
+/// disjoint parts of A rather than each packing all of A.
+fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, usize) {
     let mut best = (1, nt);
     let mut best_cost = usize::MAX;
     for tm in 1..=nt {
@@ -422,7 +436,7 @@ fn thread_grid(nt: usize, m_tiles: usize, n_panels: usize) -> (usize, usize) {
             continue;
         }
         let tn = nt / tm;
-        let cost = m_tiles.div_ceil(tm) * n_panels.div_ceil(tn);
+        let cost = widest(m, mr, tm) * widest(n, nr, tn);
         if cost <= best_cost {
             best_cost = cost;
             best = (tm, tn);
@@ -457,7 +471,7 @@ unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>
     let nc = bl.nc.min(n.next_multiple_of(nr));
     let m_tiles = m.div_ceil(mr);
     let body = |tid: usize, nt: usize| {
-        let (tm, tn) = thread_grid(nt, m_tiles, nc.div_ceil(nr));
+        let (tm, tn) = thread_grid(nt, m, mr, nc.min(n), nr);
         let (im, jn) = (tid % tm, tid / tm);
         let (t0, t1) = split(m_tiles, tm, im);
         let (m0, m1) = (t0 * mr, (t1 * mr).min(m));
@@ -622,11 +636,21 @@ mod tests {
 
     #[test]
     fn grid_prefers_the_long_side() {
-        assert_eq!(thread_grid(2, 100, 2), (2, 1));
-        assert_eq!(thread_grid(2, 1, 100), (1, 2));
-        assert_eq!(thread_grid(2, 86, 256), (2, 1));
-        assert_eq!(thread_grid(4, 50, 50), (2, 2));
-        assert_eq!(thread_grid(1, 7, 9), (1, 1));
+        assert_eq!(thread_grid(2, 100, 1, 2, 1), (2, 1));
+        assert_eq!(thread_grid(2, 1, 1, 100, 1), (1, 2));
+        assert_eq!(thread_grid(2, 86, 1, 256, 1), (2, 1));
+        assert_eq!(thread_grid(4, 50, 1, 50, 1), (2, 2));
+        assert_eq!(thread_grid(1, 7, 1, 9, 1), (1, 1));
+        assert_eq!(thread_grid(2, 2064, 24, 1024, 8), (2, 1));
+    }
+
+    #[test]
+    fn grid_weighs_partial_tiles() {
+        // 64 rows in 48-row tiles: 48 + 16 by rows, so split the columns.
+        assert_eq!(thread_grid(2, 64, 48, 64, 8), (1, 2));
+        assert_eq!(widest(64, 48, 2), 48);
+        assert_eq!(widest(64, 8, 2), 32);
+        assert_eq!(widest(5, 8, 2), 5);
     }
 
     #[test]
