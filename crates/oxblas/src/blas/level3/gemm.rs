@@ -410,6 +410,10 @@ fn split(count: usize, parts: usize, idx: usize) -> (usize, usize) {
     (count * idx / parts, count * (idx + 1) / parts)
 }
 
+/// Multiply-adds that streaming one element of A or B costs a thread (in
+/// `thread_grid`'s model).
+const STREAM_COST: usize = 8;
+
 /// The largest of the `parts` ranges that `split` cuts from `len` elements
 /// in units of `w` (the last unit may be partial), in elements.
 fn widest(len: usize, w: usize, parts: usize) -> usize {
@@ -424,10 +428,12 @@ fn widest(len: usize, w: usize, parts: usize) -> usize {
 }
 
 /// The `tm x tn` thread grid over an `m x n` C (rows in MR tiles, columns
-/// in NR panels) that minimises the largest per-thread cell, counted in
+/// in NR panels) that minimises the largest per-thread cost: its cell in
 /// elements (a 64-row C in 48-row tiles splits 48 + 16 by rows, 32 + 32 by
-/// columns); among equals the one with more row groups, so threads pack
-/// disjoint parts of A rather than each packing all of A.
+/// columns) plus the rows of A and columns of B it must stream, each per k
+/// step worth about `STREAM_COST` multiply-adds (so a tall, narrow C splits
+/// by rows: split by columns, every thread would read and pack all of A).
+/// Among equals the one with more row groups.
 fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, usize) {
     let mut best = (1, nt);
     let mut best_cost = usize::MAX;
@@ -436,7 +442,8 @@ fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, u
             continue;
         }
         let tn = nt / tm;
-        let cost = widest(m, mr, tm) * widest(n, nr, tn);
+        let (rows, cols) = (widest(m, mr, tm), widest(n, nr, tn));
+        let cost = rows * cols + STREAM_COST * (rows + cols);
         if cost <= best_cost {
             best_cost = cost;
             best = (tm, tn);
@@ -638,7 +645,8 @@ mod tests {
     fn grid_prefers_the_long_side() {
         assert_eq!(thread_grid(2, 100, 1, 2, 1), (2, 1));
         assert_eq!(thread_grid(2, 1, 1, 100, 1), (1, 2));
-        assert_eq!(thread_grid(2, 86, 1, 256, 1), (2, 1));
+        // Equal cells: the split that streams less (B is the larger side).
+        assert_eq!(thread_grid(2, 86, 1, 256, 1), (1, 2));
         assert_eq!(thread_grid(4, 50, 1, 50, 1), (2, 2));
         assert_eq!(thread_grid(1, 7, 1, 9, 1), (1, 1));
         assert_eq!(thread_grid(2, 2064, 24, 1024, 8), (2, 1));
@@ -651,6 +659,9 @@ mod tests {
         assert_eq!(widest(64, 48, 2), 48);
         assert_eq!(widest(64, 8, 2), 32);
         assert_eq!(widest(5, 8, 2), 5);
+        // Tall and narrow: split the rows, or each thread streams all of A.
+        assert_eq!(thread_grid(2, 4096, 24, 64, 8), (2, 1));
+        assert_eq!(thread_grid(2, 64, 24, 4096, 8), (1, 2));
     }
 
     #[test]
