@@ -3,6 +3,24 @@
 use oxblas::{c32, c64, gemm, MatMut, MatRef, Op, Scalar};
 use std::time::Instant;
 
+#[repr(C)]
+struct Timespec {
+    sec: i64,
+    nsec: i64,
+}
+extern "C" {
+    fn clock_gettime(clock: i32, ts: *mut Timespec) -> i32;
+}
+
+/// Seconds of CPU time used by this process (all threads): on a loaded
+/// machine it leaves out the time other processes held the CPU.
+fn cpu_secs() -> f64 {
+    let mut ts = Timespec { sec: 0, nsec: 0 };
+    // SAFETY: CLOCK_PROCESS_CPUTIME_ID (2) with a valid out-pointer.
+    unsafe { clock_gettime(2, &mut ts) };
+    ts.sec as f64 + ts.nsec as f64 * 1e-9
+}
+
 fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
     let a: Vec<T> = (0..m * k)
         .map(|i| {
@@ -19,20 +37,47 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         })
         .collect();
     let mut c = vec![T::zero(); m * n];
+    // GEMM_OPS: two letters N/T/C for op(A), op(B) (operands stored so
+    // that op(A) is m x k and op(B) k x n).
+    let ops = std::env::var("GEMM_OPS").unwrap_or_else(|_| "NN".into());
+    let op = |ch: Option<char>| match ch {
+        Some('T') => Op::Trans,
+        Some('C') => Op::ConjTrans,
+        _ => Op::NoTrans,
+    };
+    let (op_a, op_b) = (op(ops.chars().next()), op(ops.chars().nth(1)));
+    let (ar, ac) = if op_a == Op::NoTrans { (m, k) } else { (k, m) };
+    let (br, bc) = if op_b == Op::NoTrans { (k, n) } else { (n, k) };
+    // GEMM_BATCH: calls per timed sample (short calls are below the
+    // clock's resolution).
+    let batch: usize = std::env::var("GEMM_BATCH")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1);
+    // GEMM_CPUTIME: time by CPU time instead of the wall clock.
+    let cpu = std::env::var("GEMM_CPUTIME").is_ok();
     let mut times = Vec::new();
     for _ in 0..reps + 1 {
         let t = Instant::now();
-        gemm(
-            Op::NoTrans,
-            Op::NoTrans,
-            T::one(),
-            MatRef::col_major(&a, m, k, m).unwrap(),
-            MatRef::col_major(&b, k, n, k).unwrap(),
-            T::zero(),
-            MatMut::col_major(&mut c, m, n, m).unwrap(),
-        )
-        .unwrap();
-        times.push(t.elapsed().as_secs_f64());
+        let t_cpu = if cpu { cpu_secs() } else { 0.0 };
+        for _ in 0..batch {
+            gemm(
+                op_a,
+                op_b,
+                T::one(),
+                MatRef::col_major(&a, ar, ac, ar).unwrap(),
+                MatRef::col_major(&b, br, bc, br).unwrap(),
+                T::zero(),
+                MatMut::col_major(&mut c, m, n, m).unwrap(),
+            )
+            .unwrap();
+        }
+        let secs = if cpu {
+            cpu_secs() - t_cpu
+        } else {
+            t.elapsed().as_secs_f64()
+        };
+        times.push(secs / batch as f64);
     }
     times.remove(0);
     times.sort_by(|x, y| x.partial_cmp(y).unwrap());
@@ -48,7 +93,11 @@ fn main() {
     let m: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(n);
     let k: usize = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(n);
     oxblas::set_num_threads(nt);
-    let reps = if n * m * k > 1 << 31 {
+    // GEMM_REPS overrides the repeat count (long loops for perf/callgrind).
+    let reps_env = std::env::var("GEMM_REPS").ok().and_then(|s| s.parse().ok());
+    let reps = if let Some(r) = reps_env {
+        r
+    } else if n * m * k > 1 << 31 {
         3
     } else if n * m * k > 1 << 24 {
         10

@@ -2,19 +2,28 @@
 //!
 //! * The count comes from `OXBLAS_NUM_THREADS`, then `OMP_NUM_THREADS`, then
 //!   the number of CPUs; [`set_num_threads`] changes it at run time.
-//! * [`parallel_for`] runs `f(tid, nt)` on the calling thread (tid 0) and on
-//!   `nt - 1` pool workers, and returns when all are done. The `nt` handed to
-//!   `f` is the number actually granted, which may be less than requested:
-//!   a call from inside a pool job (nesting), or while another thread of the
-//!   program holds the pool (concurrent callers), runs on the caller alone
-//!   with `nt = 1`. So nesting never oversubscribes and no caller ever waits
-//!   on a global lock.
-//! * fork(): the child has no worker threads. The pool remembers the pid that
-//!   made it; a call from another pid builds a fresh pool lazily (the parent's
+//! * [`parallel_for`] runs the pieces `f(tid, nt)`, `tid in 0..nt`, each
+//!   once, and returns when all are done. Pieces are claimed from an atomic
+//!   counter by the calling thread and the pool workers alike, so the caller
+//!   never waits for a worker that has not started (a busy machine may not
+//!   schedule it for milliseconds): it runs the unclaimed pieces itself and
+//!   waits only for pieces already running. Which thread runs a piece never
+//!   matters: the work of piece `tid` depends only on `(tid, nt)`, and a
+//!   piece runs with the caller's ISA. A call from inside a pool job
+//!   (nesting), or while another thread of the program holds the pool
+//!   (concurrent callers), runs on the caller alone as the single piece
+//!   `f(0, 1)`. So nesting never oversubscribes and no caller ever waits on
+//!   a global lock. Pieces must not wait for each other (they may run one
+//!   after another on one thread).
+//! * fork(): the child has no worker threads. The pool remembers the process
+//!   that made it (a fork generation bumped by a `pthread_atfork` child
+//!   handler, or the pid where that is unavailable: a per-call getpid would
+//!   be a system call); a call from another process builds a fresh pool lazily (the parent's
 //!   pool memory is leaked in the child, never touched).
 //! * Workers spin briefly after a job (back-to-back calls, as in a blocked
 //!   LAPACK factorisation, find them awake), then sleep on a condvar.
 
+use crate::arch::{isa, with_isa, Isa};
 use std::cell::Cell;
 use std::sync::atomic::{AtomicBool, AtomicPtr, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Condvar, Mutex};
@@ -91,21 +100,49 @@ thread_local! {
     static IN_WORKER: Cell<bool> = const { Cell::new(false) };
 }
 
-/// The job a caller publishes: lives on the caller's stack until every worker
-/// has acknowledged it.
+/// The job a caller publishes: lives on the caller's stack while it is open
+/// (`Shared::job` points at it) and until every worker that entered it has
+/// left (`Shared::active` back to zero).
 struct Job<'a> {
     f: &'a (dyn Fn(usize, usize) + Sync),
+    /// Pieces `0..nt`, each run once as `f(piece, nt)`.
     nt: usize,
+    /// The next piece nobody has claimed yet.
+    next: AtomicUsize,
+    /// The caller's ISA, so a piece computes the same bits on any thread.
+    isa: Isa,
     panicked: AtomicBool,
+}
+
+impl Job<'_> {
+    /// Claims and runs pieces until none is left; returns the first panic
+    /// payload of a piece run here (the other pieces still run).
+    fn run_pieces(&self) -> Option<Box<dyn std::any::Any + Send>> {
+        let mut first = None;
+        loop {
+            let piece = self.next.fetch_add(1, Ordering::Relaxed);
+            if piece >= self.nt {
+                return first;
+            }
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                with_isa(self.isa, || (self.f)(piece, self.nt))
+            }));
+            if let Err(p) = r {
+                self.panicked.store(true, Ordering::Release);
+                first.get_or_insert(p);
+            }
+        }
+    }
 }
 
 struct Shared {
     /// Bumped once per job; workers wait for it to change.
     epoch: AtomicU64,
-    /// Points at the caller's `Job` for the current epoch.
+    /// The open job, or null: closed by its caller once all its pieces are
+    /// claimed, so a worker that wakes up late finds nothing to do.
     job: AtomicPtr<Job<'static>>,
-    /// Workers that have not yet finished the current epoch.
-    remaining: AtomicUsize,
+    /// Workers inside a job (between reading `job` and leaving it).
+    active: AtomicUsize,
     /// Held by the one caller using the pool.
     busy: AtomicBool,
     shutdown: AtomicBool,
@@ -115,7 +152,8 @@ struct Shared {
 }
 
 struct Pool {
-    pid: u32,
+    /// The process that made the pool (`process_tag`).
+    tag: u64,
     nworkers: usize,
     shared: Arc<Shared>,
 }
@@ -125,7 +163,7 @@ static POOL: AtomicPtr<Pool> = AtomicPtr::new(core::ptr::null_mut());
 /// How long an idle worker spins before sleeping.
 const SPIN_TIME: Duration = Duration::from_micros(200);
 
-fn worker_loop(shared: Arc<Shared>, tid: usize) {
+fn worker_loop(shared: Arc<Shared>) {
     IN_WORKER.with(|w| w.set(true));
     // Epoch 0 is the pool's birth: a job published before this thread got
     // to run has already bumped it and must not be missed.
@@ -160,17 +198,20 @@ fn worker_loop(shared: Arc<Shared>, tid: usize) {
             return;
         }
         seen = shared.epoch.load(Ordering::Acquire);
-        // SAFETY: the caller stored a pointer to its live Job before bumping
-        // the epoch, and keeps the Job alive until `remaining` reaches zero,
-        // which needs this worker's decrement below.
-        let job = unsafe { &*shared.job.load(Ordering::Acquire) };
-        if tid < job.nt {
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| (job.f)(tid, job.nt)));
-            if r.is_err() {
-                job.panicked.store(true, Ordering::Release);
-            }
+        // Enter before reading the job pointer (both SeqCst, against the
+        // caller's close-then-check): either the caller sees us active and
+        // waits, or we see the job closed.
+        shared.active.fetch_add(1, Ordering::SeqCst);
+        let job = shared.job.load(Ordering::SeqCst);
+        if !job.is_null() {
+            // SAFETY: the job was open after we entered, so its caller has
+            // not yet seen `active` at zero and keeps the Job alive until we
+            // leave below.
+            let job = unsafe { &*job };
+            // A panic was recorded in the job; the caller re-raises it.
+            drop(job.run_pieces());
         }
-        shared.remaining.fetch_sub(1, Ordering::AcqRel);
+        shared.active.fetch_sub(1, Ordering::AcqRel);
     }
 }
 
@@ -179,7 +220,7 @@ impl Pool {
         let shared = Arc::new(Shared {
             epoch: AtomicU64::new(0),
             job: AtomicPtr::new(core::ptr::null_mut()),
-            remaining: AtomicUsize::new(0),
+            active: AtomicUsize::new(0),
             busy: AtomicBool::new(false),
             shutdown: AtomicBool::new(false),
             sleepers: AtomicUsize::new(0),
@@ -191,7 +232,7 @@ impl Pool {
             let spawned = std::thread::Builder::new()
                 .name(format!("oxblas-{}", w + 1))
                 .stack_size(1 << 20)
-                .spawn(move || worker_loop(s, w + 1));
+                .spawn(move || worker_loop(s));
             if spawned.is_err() {
                 shared.shutdown.store(true, Ordering::SeqCst);
                 shared.wake.notify_all();
@@ -199,7 +240,7 @@ impl Pool {
             }
         }
         Some(Pool {
-            pid: std::process::id(),
+            tag: process_tag(),
             nworkers,
             shared,
         })
@@ -224,25 +265,63 @@ impl Pool {
     }
 }
 
+#[cfg(unix)]
+extern "C" {
+    fn pthread_atfork(
+        prepare: Option<extern "C" fn()>,
+        parent: Option<extern "C" fn()>,
+        child: Option<extern "C" fn()>,
+    ) -> i32;
+}
+
+/// Forks this process descends from (bumped in each child).
+static FORK_GEN: AtomicU64 = AtomicU64::new(0);
+
+#[cfg(unix)]
+extern "C" fn bump_fork_generation() {
+    // An atomic add is async-signal-safe, as a fork child handler must be.
+    FORK_GEN.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Tells this process from its parent and children: the fork generation
+/// (one atomic load per call) once the atfork handler is registered, else
+/// the pid (tagged so the two kinds never compare equal).
+fn process_tag() -> u64 {
+    static REGISTERED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    #[cfg(unix)]
+    let registered = *REGISTERED.get_or_init(|| {
+        // SAFETY: registers a handler that only bumps an atomic; handlers
+        // stay registered for the life of the process, as is required.
+        unsafe { pthread_atfork(None, None, Some(bump_fork_generation)) == 0 }
+    });
+    #[cfg(not(unix))]
+    let registered = *REGISTERED.get_or_init(|| false);
+    if registered {
+        FORK_GEN.load(Ordering::SeqCst)
+    } else {
+        (1 << 63) | u64::from(std::process::id())
+    }
+}
+
 /// A pool of this process with at least `nworkers` workers, made on demand.
 /// Old pools are retired (their idle threads exit) and leaked: a concurrent
 /// caller may still hold a reference, and memory is a few hundred bytes.
 /// Retiring never strands a job: see `Pool::retire`.
 fn pool_with(nworkers: usize) -> Option<&'static Pool> {
-    let pid = std::process::id();
+    let tag = process_tag();
     let cur = POOL.load(Ordering::Acquire);
     // SAFETY: POOL only ever holds null or a leaked, never-freed Box<Pool>.
     let cur_ref = unsafe { cur.as_ref() };
     if let Some(p) = cur_ref {
-        if p.pid == pid && p.nworkers >= nworkers {
+        if p.tag == tag && p.nworkers >= nworkers {
             return Some(p);
         }
     }
-    let keep = cur_ref.filter(|p| p.pid == pid).map_or(0, |p| p.nworkers);
+    let keep = cur_ref.filter(|p| p.tag == tag).map_or(0, |p| p.nworkers);
     let fresh = Box::into_raw(Box::new(Pool::new(nworkers.max(keep))?));
     match POOL.compare_exchange(cur, fresh, Ordering::AcqRel, Ordering::Acquire) {
         Ok(_) => {
-            if let Some(old) = cur_ref.filter(|p| p.pid == pid) {
+            if let Some(old) = cur_ref.filter(|p| p.tag == tag) {
                 old.retire();
             }
             // SAFETY: `fresh` came from Box::into_raw and is never freed.
@@ -263,9 +342,11 @@ pub fn in_worker() -> bool {
     IN_WORKER.with(|w| w.get())
 }
 
-/// Runs `f(tid, nt)` for `tid in 0..nt`, tid 0 on the calling thread, and
-/// returns when all have finished. `nt <= requested`; see the module docs.
-/// A panic in any `f` is re-raised on the caller after all have finished.
+/// Runs the pieces `f(tid, nt)` for `tid in 0..nt` on whichever threads
+/// claim them (the caller included) and returns when all have finished.
+/// `nt` is `requested`, or 1 when the call runs serially; see the module
+/// docs. Pieces must not wait for one another. A panic in any piece is
+/// re-raised on the caller after all have finished.
 pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
     let requested = requested.min(MAX_THREADS);
     if requested <= 1 || in_worker() {
@@ -285,24 +366,28 @@ pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
     let job = Job {
         f,
         nt: requested,
+        next: AtomicUsize::new(0),
+        isa: isa(),
         panicked: AtomicBool::new(false),
     };
-    sh.remaining.store(pool.nworkers, Ordering::Release);
-    // SAFETY (lifetime erasure): the Job outlives every worker's use of it,
-    // because we wait for `remaining == 0` below before returning (also on
-    // panic of f(0), which is caught first).
+    // SAFETY (lifetime erasure): the Job outlives every worker's use of it:
+    // it is closed below before we wait for `active == 0`, and a worker
+    // only touches a job it found open after entering (see worker_loop).
     sh.job.store(
         &job as *const Job<'_> as *mut Job<'static>,
-        Ordering::Release,
+        Ordering::SeqCst,
     );
     sh.epoch.fetch_add(1, Ordering::SeqCst);
     if sh.sleepers.load(Ordering::SeqCst) > 0 {
         let _g = sh.lock.lock().unwrap_or_else(|e| e.into_inner());
         sh.wake.notify_all();
     }
-    let mine = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(0, requested)));
+    // The caller claims pieces too, so it never waits for a worker that is
+    // not running: it waits only for pieces that workers have started.
+    let mine = job.run_pieces();
+    sh.job.store(core::ptr::null_mut(), Ordering::SeqCst);
     let mut spins = 0u32;
-    while sh.remaining.load(Ordering::Acquire) != 0 {
+    while sh.active.load(Ordering::SeqCst) != 0 {
         spins = spins.wrapping_add(1);
         if spins < 1 << 14 {
             core::hint::spin_loop();
@@ -311,7 +396,7 @@ pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
         }
     }
     sh.busy.store(false, Ordering::Release);
-    if let Err(p) = mine {
+    if let Some(p) = mine {
         std::panic::resume_unwind(p);
     }
     if job.panicked.load(Ordering::Acquire) {
@@ -319,8 +404,10 @@ pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
     }
 }
 
-/// A barrier for the `nt` participants of one `parallel_for` job. Spins
-/// (then yields), since jobs are short and participants run concurrently.
+/// A barrier for `nt` participants that run concurrently. Spins (then
+/// yields). Not for the pieces of one `parallel_for`: pieces may run one
+/// after another on one thread, and a piece waiting for a later one would
+/// wait until a worker claims it (oxblas itself no longer uses barriers).
 pub struct Barrier {
     count: AtomicUsize,
     generation: AtomicUsize,
@@ -373,6 +460,64 @@ mod tests {
         for (t, h) in hits.iter().enumerate() {
             assert_eq!(h.load(Ordering::Relaxed), usize::from(t < nt));
         }
+    }
+
+    #[test]
+    fn every_piece_runs_once_with_the_callers_isa() {
+        use crate::arch::{detected_isa, with_isa, Isa};
+        let want = Isa::Portable.min(detected_isa());
+        for round in 0..200 {
+            let nt = 2 + round % 5;
+            let hits: Vec<AtomicUsize> = (0..nt).map(|_| AtomicUsize::new(0)).collect();
+            let wrong_isa = AtomicBool::new(false);
+            let granted = AtomicUsize::new(0);
+            with_isa(Isa::Portable, || {
+                parallel_for(nt, &|tid, n| {
+                    granted.store(n, Ordering::Relaxed);
+                    hits[tid].fetch_add(1, Ordering::Relaxed);
+                    if crate::arch::isa() != want {
+                        wrong_isa.store(true, Ordering::Relaxed);
+                    }
+                })
+            });
+            let n = granted.load(Ordering::Relaxed);
+            assert!(n == nt || n == 1, "granted {n} of {nt}");
+            for (t, h) in hits.iter().enumerate() {
+                assert_eq!(
+                    h.load(Ordering::Relaxed),
+                    usize::from(t < n),
+                    "piece {t} of {n}"
+                );
+            }
+            assert!(
+                !wrong_isa.load(Ordering::Relaxed),
+                "a piece ran with another ISA"
+            );
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_forked_child_has_another_process_tag() {
+        extern "C" {
+            fn fork() -> i32;
+            fn waitpid(pid: i32, status: *mut i32, options: i32) -> i32;
+            fn _exit(code: i32) -> !;
+        }
+        let parent = process_tag();
+        assert_eq!(process_tag(), parent, "the tag is stable within a process");
+        // SAFETY: the child only reads the tag and leaves with _exit.
+        let pid = unsafe { fork() };
+        assert!(pid >= 0);
+        if pid == 0 {
+            let code = if process_tag() != parent { 0 } else { 3 };
+            // SAFETY: ends the child without running the test harness.
+            unsafe { _exit(code) };
+        }
+        let mut status = 0;
+        // SAFETY: our own child, a valid status pointer.
+        assert_eq!(unsafe { waitpid(pid, &mut status, 0) }, pid);
+        assert_eq!(status, 0, "the child saw its parent's tag");
     }
 
     #[test]

@@ -181,6 +181,12 @@ fn large_sizes<T: Scalar>(isa: Isa, seed: u64) {
             (7, 600, 800),
             (260, 270, 40),
             (333, 70, 600),
+            // One column panel or less: A read in place over KC blocks.
+            (700, 8, 600),
+            (650, 5, 530),
+            // Small C, deep k: edge row tiles through the sized kernels.
+            (32, 32, 1100),
+            (57, 20, 700),
         ];
         for (idx, &(m, n, k)) in shapes.iter().enumerate() {
             let op_a = OPS[idx % 3];
@@ -193,6 +199,129 @@ fn large_sizes<T: Scalar>(isa: Isa, seed: u64) {
             run_case(&mut rng, isa.name(), op_a, op_b, m, n, k, l, alpha, beta);
         }
     })
+}
+
+/// Short C (at most one SIMD vector of rows) with several wide column
+/// panels and a remainder: the tiny path's wide kernels, then its regular
+/// tiles, every op pair, every layout, alpha/beta specials.
+fn short_and_wide<T: Scalar>(isa: Isa, seed: u64) {
+    with_isa(isa, || {
+        let mut rng = Rng::new(seed);
+        let sp = specials::<T>(&mut rng);
+        let mut case = 0usize;
+        for &m in &[1usize, 3, 8, 9, 15, 16, 17] {
+            for &n in &[16usize, 31, 32, 33, 48, 50] {
+                for &k in &[1usize, 5, 16, 33] {
+                    case += 1;
+                    let op_a = OPS[case % 3];
+                    let op_b = OPS[(case / 3) % 3];
+                    let l = [
+                        LAYOUTS[(case / 2) % 4],
+                        LAYOUTS[(case / 7) % 4],
+                        LAYOUTS[case % 4],
+                    ];
+                    let alpha = sp[case % sp.len()];
+                    let beta = sp[(case / sp.len()) % sp.len()];
+                    run_case(&mut rng, isa.name(), op_a, op_b, m, n, k, l, alpha, beta);
+                    // The in-place (column-major, no transpose) case that the
+                    // wide kernels serve, every time.
+                    let l = [Layout::ColMajor, Layout::ColMajor, l[2]];
+                    run_case(
+                        &mut rng,
+                        isa.name(),
+                        Op::NoTrans,
+                        Op::NoTrans,
+                        m,
+                        n,
+                        k,
+                        l,
+                        alpha,
+                        beta,
+                    );
+                }
+            }
+        }
+    })
+}
+
+/// Copies the `rows x cols` block at (i0, j0) of `x` into a new matrix.
+fn block<T: Scalar>(x: &Mat<T>, i0: usize, j0: usize, rows: usize, cols: usize) -> Mat<T> {
+    let mut out = Mat::new(rows, cols, Layout::ColMajor, T::zero);
+    for j in 0..cols {
+        for i in 0..rows {
+            let idx = out.index(i, j);
+            out.buf[idx] = x.at(i0 + i, j0 + j);
+        }
+    }
+    out
+}
+
+/// With one k block (k <= KC), an element of C gets the same arithmetic
+/// whichever path computes it: a block of C computed alone (the tiny path,
+/// wide kernels, masked tiles) has exactly the bits it has inside a large
+/// product (threaded unpacked path; blocked path with A in place or packed).
+fn block_alone_matches_block_inside<T: Scalar>(seed: u64) {
+    for isa in Isa::all_supported() {
+        with_isa(isa, || {
+            let mut rng = Rng::new(seed);
+            for &(big_m, big_n, k, op_a, op_b) in &[
+                (300usize, 300usize, 40usize, Op::NoTrans, Op::NoTrans),
+                (4000, 40, 40, Op::NoTrans, Op::NoTrans),
+                (4000, 300, 33, Op::Trans, Op::NoTrans),
+                (300, 300, 40, Op::NoTrans, Op::Trans),
+            ] {
+                let (ar, ac) = stored(op_a, big_m, k);
+                let (br, bc) = stored(op_b, k, big_n);
+                let a = Mat::new(ar, ac, Layout::ColMajor, || rng.scalar());
+                let b = Mat::new(br, bc, Layout::ColMajor, || rng.scalar());
+                let c0 = Mat::new(big_m, big_n, Layout::ColMajor, || rng.scalar());
+                let alpha: T = rng.scalar();
+                let beta: T = rng.scalar();
+                let mut c = c0.clone_layout();
+                with_num_threads(2, || {
+                    gemm(op_a, op_b, alpha, a.as_ref(), b.as_ref(), beta, c.as_mut()).unwrap()
+                });
+                for &(i0, j0, m, n) in &[
+                    (0usize, 0usize, 16usize, 16usize),
+                    (17, 5, 8, 16),
+                    (100, 3, 13, 33),
+                    (31, 0, 1, 1),
+                    (7, 2, 24, 17),
+                ] {
+                    let sa = if op_a == Op::NoTrans {
+                        block(&a, i0, 0, m, k)
+                    } else {
+                        block(&a, 0, i0, k, m)
+                    };
+                    let sb = if op_b == Op::NoTrans {
+                        block(&b, 0, j0, k, n)
+                    } else {
+                        block(&b, j0, 0, n, k)
+                    };
+                    let mut sc = block(&c0, i0, j0, m, n);
+                    gemm(
+                        op_a,
+                        op_b,
+                        alpha,
+                        sa.as_ref(),
+                        sb.as_ref(),
+                        beta,
+                        sc.as_mut(),
+                    )
+                    .unwrap();
+                    for j in 0..n {
+                        for i in 0..m {
+                            assert!(
+                                sc.at(i, j) == c.at(i0 + i, j0 + j),
+                                "{isa:?} {:?} {op_a:?}{op_b:?} block {m}x{n} at ({i0},{j0}) of {big_m}x{big_n}x{k}: ({i},{j}) differs",
+                                T::KIND
+                            );
+                        }
+                    }
+                }
+            }
+        })
+    }
 }
 
 macro_rules! per_type {
@@ -218,6 +347,16 @@ macro_rules! per_type {
                 }
             }
             #[test]
+            fn short_and_wide_every_isa() {
+                for isa in Isa::all_supported() {
+                    short_and_wide::<$t>(isa, $seed + 4);
+                }
+            }
+            #[test]
+            fn block_alone_has_the_bits_of_the_block_inside() {
+                block_alone_matches_block_inside::<$t>($seed + 5);
+            }
+            #[test]
             fn nan_rules() {
                 nan_rules_for::<$t>();
             }
@@ -239,7 +378,13 @@ fn nan_rules_for<T: Scalar>() {
     let nan = T::from_real(T::Real::from_f64(f64::NAN));
     for isa in Isa::all_supported() {
         with_isa(isa, || {
-            for &(m, n, k) in &[(5usize, 3usize, 4usize), (40, 33, 20), (130, 70, 90)] {
+            for &(m, n, k) in &[
+                (5usize, 3usize, 4usize),
+                (8, 32, 16),
+                (16, 33, 16),
+                (40, 33, 20),
+                (130, 70, 90),
+            ] {
                 let mut rng = Rng::new(7);
                 let a = Mat::new(m, k, Layout::ColMajor, || rng.scalar());
                 let b = Mat::new(k, n, Layout::ColMajor, || rng.scalar());

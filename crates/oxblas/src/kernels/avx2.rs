@@ -185,6 +185,7 @@ macro_rules! table {
             strided_b: $f::<2, false, false>,
             masked: &[$f::<1, false, true>, $f::<2, false, true>],
             rows_per_vector: $rows_per_vec,
+            wide: None,
         };
     };
 }

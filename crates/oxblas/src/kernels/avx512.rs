@@ -6,6 +6,7 @@
 //! * c64 12x4: 3 zmm (4 complex each) x 4 columns x 2 (re/im parts of b) =
 //!   24 accumulators, +3 +2 broadcasts.
 //! * c32 24x4: the same with 8 complex per zmm.
+//! * wide (short C, one zmm of rows): f64 8x16 and f32 16x16, 16 accumulators.
 //!
 //! On Zen 4 a zmm FMA issues at one per cycle (two 256-bit pipes), on Zen 5
 //! and Intel server cores at two per cycle with 4-cycle latency: 24
@@ -160,9 +161,13 @@ entry!(dgemm_x8, f64, real_kernel, F64x8, 8);
 entry!(sgemm_x8, f32, real_kernel, F32x16, 8);
 entry!(zgemm_x4, c64, complex_kernel, F64x8, 4);
 entry!(cgemm_x4, c32, complex_kernel, F32x16, 4);
+// One vector of rows by 16 columns (16 accumulators): the wide kernels for
+// short C (m <= 8 f64, m <= 16 f32).
+entry!(dgemm_x16, f64, real_kernel, F64x8, 16);
+entry!(sgemm_x16, f32, real_kernel, F32x16, 16);
 
 macro_rules! table {
-    ($static:ident, $t:ty, $f:ident, $mr:literal, $nr:literal, $rows_per_vec:literal) => {
+    ($static:ident, $t:ty, $f:ident, $mr:literal, $nr:literal, $rows_per_vec:literal, $wide:expr) => {
         pub(crate) static $static: GemmKernel<$t> = GemmKernel {
             isa: Isa::Avx512,
             mr: $mr,
@@ -175,10 +180,27 @@ macro_rules! table {
                 $f::<3, false, true>,
             ],
             rows_per_vector: $rows_per_vec,
+            wide: $wide,
         };
     };
 }
-table!(F64, f64, dgemm_x8, 24, 8, 8);
-table!(F32, f32, sgemm_x8, 48, 8, 16);
-table!(C64, c64, zgemm_x4, 12, 4, 4);
-table!(C32, c32, cgemm_x4, 24, 4, 8);
+table!(
+    F64,
+    f64,
+    dgemm_x8,
+    24,
+    8,
+    8,
+    Some((16, dgemm_x16::<1, false, true>))
+);
+table!(
+    F32,
+    f32,
+    sgemm_x8,
+    48,
+    8,
+    16,
+    Some((16, sgemm_x16::<1, false, true>))
+);
+table!(C64, c64, zgemm_x4, 12, 4, 4, None);
+table!(C32, c32, cgemm_x4, 24, 4, 8, None);

@@ -72,6 +72,11 @@ pub struct GemmKernel<T: 'static> {
     pub masked: &'static [KernelFn<T>],
     /// Rows per SIMD vector (L above).
     pub rows_per_vector: usize,
+    /// Optional `(W, kernel)` for C tiles of at most one vector of rows
+    /// (`m <= L`, A and B read in place, A masked to m) and W columns: a
+    /// short C loads A once per W multiply-adds and pays a tile's fixed cost
+    /// (call, zeroing, final update) once per W columns instead of per NR.
+    pub wide: Option<(usize, KernelFn<T>)>,
 }
 
 /// Types with GEMM micro-kernels (all four BLAS types; a supertrait of
@@ -131,13 +136,18 @@ pub(crate) trait Simd {
     unsafe fn fma_scalar(x: Self::E, y: Self::E, z: Self::E) -> Self::E;
 }
 
+/// Shortest k loop for which `prefetch_c_tile` asks for C ahead.
+const PREFETCH_MIN_K: usize = 32;
+
 /// Asks for the C tile's cache lines before the k loop, so misses on a C
 /// that lives in L3 or DRAM overlap with the thousands of FMAs that follow
 /// instead of stalling the final update. Column-major tiles only (the
 /// common case); a prefetch never faults, so touching a line past the tile
-/// is harmless.
+/// is harmless. Skipped for short k loops (small products, whose C is
+/// usually in L1 already, and which have too few FMAs to hide a miss behind).
 #[inline(always)]
 unsafe fn prefetch_c_tile(
+    k: usize,
     c: *const u8,
     elem: usize,
     rs_c: isize,
@@ -146,7 +156,7 @@ unsafe fn prefetch_c_tile(
     mr: usize,
 ) {
     #[cfg(target_arch = "x86_64")]
-    if rs_c == 1 {
+    if rs_c == 1 && k >= PREFETCH_MIN_K {
         use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
         let col_bytes = mr * elem;
         for j in 0..nr {
@@ -159,7 +169,7 @@ unsafe fn prefetch_c_tile(
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (c, elem, rs_c, cs_c, nr, mr);
+    let _ = (k, c, elem, rs_c, cs_c, nr, mr);
 }
 
 /// Loads A vector `i` of a tile: the last one (`i == MV-1`) only `rem` lanes
@@ -248,6 +258,7 @@ pub(crate) unsafe fn real_kernel<
         S::LANES
     };
     prefetch_c_tile(
+        k,
         c as *const u8,
         core::mem::size_of::<S::E>(),
         rs_c,
@@ -387,6 +398,7 @@ pub(crate) unsafe fn complex_kernel<
         S::LANES
     };
     prefetch_c_tile(
+        k,
         c as *const u8,
         2 * core::mem::size_of::<S::E>(),
         rs_c,

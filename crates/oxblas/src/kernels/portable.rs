@@ -84,6 +84,7 @@ macro_rules! portable {
             strided_b: scalar_kernel::<$t, $mr, $nr, false, false> as KernelFn<$t>,
             masked: &[scalar_kernel::<$t, $mr, $nr, false, true> as KernelFn<$t>],
             rows_per_vector: $mr,
+            wide: None,
         };
     };
 }

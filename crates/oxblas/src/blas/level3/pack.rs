@@ -67,6 +67,9 @@ pub(crate) unsafe fn pack_panels<T: Scalar>(
     src: Operand<T>,
     dst: *mut T,
 ) {
+    if src.rs == 1 && !(T::IS_COMPLEX && src.conj) {
+        return pack_columns(w, rows, kc, src, dst);
+    }
     let mut i0 = 0;
     while i0 < rows {
         let r = w.min(rows - i0);
@@ -77,6 +80,40 @@ pub(crate) unsafe fn pack_panels<T: Scalar>(
         };
         pack_one_panel(w, r, kc, s, d);
         i0 += w;
+    }
+}
+
+/// `pack_panels` for a source with contiguous rows (a column-major A, or
+/// the transpose of a row-major B), one source column at a time: each
+/// step reads one contiguous run of `rows` elements, which the hardware
+/// prefetcher streams, where a panel at a time would read `w` elements of
+/// every column in turn (a new page per column when the leading dimension
+/// is large, so every line a latency-bound miss).
+///
+/// # Safety
+/// As `pack_panels`, with `src.rs == 1`.
+unsafe fn pack_columns<T: Scalar>(w: usize, rows: usize, kc: usize, src: Operand<T>, dst: *mut T) {
+    let full = rows - rows % w;
+    for p in 0..kc {
+        let sp = src.ptr.wrapping_offset(p as isize * src.cs);
+        let mut i0 = 0;
+        while i0 < full {
+            let dp = dst.add(i0 * kc + p * w);
+            for i in 0..w {
+                *dp.add(i) = *sp.add(i0 + i);
+            }
+            i0 += w;
+        }
+        if full < rows {
+            let dp = dst.add(full * kc + p * w);
+            let r = rows - full;
+            for i in 0..r {
+                *dp.add(i) = *sp.add(full + i);
+            }
+            for i in r..w {
+                *dp.add(i) = T::zero();
+            }
+        }
     }
 }
 
