@@ -142,7 +142,7 @@ pub(crate) unsafe fn gels<T: Scalar, I: XerblaNames>(
     let op = qr_op::<T>(ch(trans));
     let (m, n, nrhs, lda, ldb, lwork) = (rd(m), rd(n), rd(nrhs), rd(lda), rd(ldb), rd(lwork));
     let mn = m.min(n);
-    let need = max1(mn + mn.max(nrhs));
+    let need = max1(mn.saturating_add(mn.max(nrhs)));
     let query = lwork == -1;
     let checks = [
         (1, op.is_none()),
@@ -192,8 +192,8 @@ unsafe fn geqp3_any<T: Scalar, I: XerblaNames>(
     let (m, n, lda, lwork) = (rd(m), rd(n), rd(lda), rd(lwork));
     let need = match (m.min(n), T::IS_COMPLEX) {
         (0, _) => 1,
-        (_, true) => n + 1,
-        (_, false) => 3 * n + 1,
+        (_, true) => n.saturating_add(1),
+        (_, false) => n.saturating_mul(3).saturating_add(1),
     };
     let query = lwork == -1;
     let checks = [

@@ -357,14 +357,21 @@ pub(crate) unsafe fn lower_solve<T: Scalar>(
             let mut xs = [0, 1, 2, 3].map(|q| column(x, ldx, n, c + q));
             for k in 0..n {
                 let lk = below(l, ldl, n, k);
+                // As the reference TRSM: a zero x[k] is neither scaled nor
+                // used (0 * (1/NaN) or 0 * Inf would spread NaN into
+                // entries the reference leaves finite).
                 let mut m = [T::zero(); 4];
-                for (mq, xq) in m.iter_mut().zip(xs.iter_mut()) {
-                    *mq = scaled(xq[k], k);
-                    xq[k] = *mq;
+                let mut live = [false; 4];
+                for ((mq, lq), xq) in m.iter_mut().zip(live.iter_mut()).zip(xs.iter_mut()) {
+                    *lq = !xq[k].is_zero();
+                    if *lq {
+                        *mq = scaled(xq[k], k);
+                        xq[k] = *mq;
+                    }
                 }
-                if m.iter().any(|v| v.is_zero()) {
-                    for (xq, v) in xs.iter_mut().zip(m) {
-                        if !v.is_zero() {
+                if !live.iter().all(|&v| v) {
+                    for ((xq, v), lq) in xs.iter_mut().zip(m).zip(live) {
+                        if lq {
                             axpy_sub(&mut xq[k + 1..], lk, v);
                         }
                     }
@@ -388,11 +395,12 @@ pub(crate) unsafe fn lower_solve<T: Scalar>(
     for c in c..nc {
         let xc = column(x, ldx, n, c);
         for k in 0..n {
+            if xc[k].is_zero() {
+                continue;
+            }
             let v = scaled(xc[k], k);
             xc[k] = v;
-            if !v.is_zero() {
-                axpy_sub(&mut xc[k + 1..], below(l, ldl, n, k), v);
-            }
+            axpy_sub(&mut xc[k + 1..], below(l, ldl, n, k), v);
         }
     }
 }
