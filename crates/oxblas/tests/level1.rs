@@ -11,7 +11,7 @@ mod common;
 use common::*;
 use oxblas::arch::Isa;
 use oxblas::blas::level1::*;
-use oxblas::{c32, c64, Error, RealScalar, Scalar};
+use oxblas::{c32, c64, Error, RealScalar, Scalar, VecMut, VecRef};
 
 const SIZES: [usize; 13] = [0, 1, 2, 3, 7, 16, 17, 31, 32, 33, 100, 257, 1000];
 const INCS: [isize; 4] = [1, 2, -1, -3];
@@ -704,6 +704,74 @@ fn t_thread_invariance<T: Scalar>(isa: Isa) {
     close(&what, a.0, s, mag, 2.0 * (n as f64 + 4.0));
 }
 all_types!(thread_invariance_all, t_thread_invariance);
+
+/// Sizes just below, at and above the length from which dot (2n elements
+/// moved) and axpy (3n) are split between threads (half a MiB in total),
+/// at every alignment offset of x and y up to 3 elements and with a
+/// negative increment (never split): 1 and 2 threads agree bit for bit,
+/// and both agree with naive loops.
+fn t_split_threshold<T: Scalar>(isa: Isa) {
+    let mut rng = Rng::new(13);
+    let sz = core::mem::size_of::<T>();
+    let (d0, a0) = ((512 << 10) / (2 * sz), (512 << 10) / (3 * sz));
+    let what = |n: usize, s: (usize, usize)| format!("{isa:?} n={n} shifts={s:?}");
+    for n in [d0 - 1, d0, d0 + 1, a0 - 1, a0 + 1, 2 * d0 + 67] {
+        let xb: Vec<T> = (0..n + 4).map(|_| rng.scalar()).collect();
+        let yb: Vec<T> = (0..n + 4).map(|_| rng.scalar()).collect();
+        let alpha = rng.scalar::<T>();
+        for (sx, sy) in [(0, 0), (1, 1), (1, 3), (3, 2), (2, 0)] {
+            let (x, y) = (&xb[sx..sx + n], &yb[sy..sy + n]);
+            let (mut s, mut mag) = (T::zero(), 0.0);
+            for i in 0..n {
+                s += x[i] * y[i];
+                mag += abs(x[i]) * abs(y[i]);
+            }
+            let run = |nt: usize| {
+                oxblas::with_num_threads(nt, || {
+                    let d = dot(VecRef::from_contiguous(x), VecRef::from_contiguous(y)).unwrap();
+                    let mut z = y.to_vec();
+                    axpy(
+                        alpha,
+                        VecRef::from_contiguous(x),
+                        VecMut::from_contiguous(&mut z),
+                    )
+                    .unwrap();
+                    (d, z)
+                })
+            };
+            let ((d1, z1), (d2, z2)) = (run(1), run(2));
+            let w = what(n, (sx, sy));
+            assert!(same_bits(d1, d2), "dot differs across thread counts {w}");
+            close(&w, d1, s, mag, 2.0 * (n as f64 + 4.0));
+            assert!(
+                z1.iter().zip(&z2).all(|(p, q)| same_bits(*p, *q)),
+                "axpy differs across thread counts {w}"
+            );
+            for i in 0..n {
+                let want = y[i] + alpha * x[i];
+                close(&w, z1[i], want, abs(y[i]) + abs(alpha) * abs(x[i]), 4.0);
+            }
+        }
+        // Negative increments: the strided loop, the same sums.
+        let (x, y) = (
+            VecRef::from_blas(&xb[..n], n, -1).unwrap(),
+            VecRef::from_blas(&yb[..n], n, -1).unwrap(),
+        );
+        let (mut s, mut mag) = (T::zero(), 0.0);
+        for i in 0..n {
+            s += xb[i] * yb[i];
+            mag += abs(xb[i]) * abs(yb[i]);
+        }
+        close(
+            &what(n, (0, 0)),
+            dot(x, y).unwrap(),
+            s,
+            mag,
+            2.0 * (n as f64 + 4.0),
+        );
+    }
+}
+all_types!(split_threshold_all, t_split_threshold);
 
 /// c32 has 4-byte alignment, so its (re, im) pairs may start at an odd
 /// f32 position relative to a vector boundary: the kernels must not
