@@ -709,7 +709,7 @@ all_types!(thread_invariance_all, t_thread_invariance);
 /// moved) and axpy (3n) are split between threads (half a MiB in total),
 /// at every alignment offset of x and y up to 3 elements and with a
 /// negative increment (never split): 1 and 2 threads agree bit for bit,
-/// and both agree with naive loops.
+/// and both agree with naive loops. The longest size also splits nrm2.
 fn t_split_threshold<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(13);
     let sz = core::mem::size_of::<T>();
@@ -736,12 +736,23 @@ fn t_split_threshold<T: Scalar>(isa: Isa) {
                         VecMut::from_contiguous(&mut z),
                     )
                     .unwrap();
-                    (d, z)
+                    let r = nrm2(VecRef::from_contiguous(x));
+                    (d, z, r)
                 })
             };
-            let ((d1, z1), (d2, z2)) = (run(1), run(2));
+            let ((d1, z1, r1), (d2, z2, r2)) = (run(1), run(2));
             let w = what(n, (sx, sy));
             assert!(same_bits(d1, d2), "dot differs across thread counts {w}");
+            assert!(
+                r1.to_f64().to_bits() == r2.to_f64().to_bits(),
+                "nrm2 differs across thread counts {w}"
+            );
+            let ss: f64 = x.iter().map(|v| abs(*v) * abs(*v)).sum();
+            let rel = (r1.to_f64() - ss.sqrt()).abs() / ss.sqrt();
+            assert!(
+                rel <= 4.0 * eps::<T>() * (n as f64).sqrt() + 1e-15,
+                "nrm2 {w}: {rel:e}"
+            );
             close(&w, d1, s, mag, 2.0 * (n as f64 + 4.0));
             assert!(
                 z1.iter().zip(&z2).all(|(p, q)| same_bits(*p, *q)),

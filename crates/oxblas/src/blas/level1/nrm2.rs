@@ -15,6 +15,7 @@
 //!
 //! NaN anywhere gives NaN; an infinite element (and no NaN) gives +Inf.
 
+use super::par::{chunked_sum, SyncPtr};
 use super::{consts, unit_base};
 use crate::arch::isa;
 use crate::kernels::vector::{real_kernels, wide_kernels};
@@ -40,7 +41,13 @@ pub fn nrm2<T: Scalar>(x: VecRef<T>) -> T::Real {
     if <T::Real as Scalar>::KIND == ScalarKind::F32 {
         let s = match base {
             // SAFETY: n contiguous T are w*n contiguous f32 (T::Real is f32).
-            Some(b) => unsafe { (wide_kernels(isa()).sumsq)(w * n, b as *const f32) },
+            Some(b) => {
+                let (f, b) = (wide_kernels(isa()).sumsq, SyncPtr(b as *mut f32));
+                // SAFETY: [lo, hi) lies within the w*n contiguous f32.
+                chunked_sum(w * n, w * n * 4, &|lo, hi| unsafe {
+                    f(hi - lo, b.get().add(lo))
+                })
+            }
             None => components().map(|v| v.to_f64() * v.to_f64()).sum(),
         };
         return T::Real::from_f64(s.sqrt());
@@ -50,8 +57,16 @@ pub fn nrm2<T: Scalar>(x: VecRef<T>) -> T::Real {
     };
     let len = w * n;
     let b = b as *const T::Real;
-    // SAFETY: n contiguous T are len contiguous reals.
-    let (s, mx) = unsafe { (real_kernels::<T::Real>(isa()).sumsq_max)(len, b) };
+    let (f, bp) = (
+        real_kernels::<T::Real>(isa()).sumsq_max,
+        SyncPtr(b as *mut T::Real),
+    );
+    let bytes = len * core::mem::size_of::<T::Real>();
+    let SumMax(s, mx) = chunked_sum(len, bytes, &|lo, hi| {
+        // SAFETY: [lo, hi) lies within the len contiguous reals of the view.
+        let (s, mx) = unsafe { f(hi - lo, bp.get().add(lo)) };
+        SumMax(s, mx)
+    });
     if s.is_nan() {
         return s;
     }
@@ -62,6 +77,20 @@ pub fn nrm2<T: Scalar>(x: VecRef<T>) -> T::Real {
     }
     // SAFETY: as above.
     blue((0..len).map(|i| unsafe { *b.add(i) }))
+}
+
+/// A chunk's (sum of squares, largest magnitude); chunks combine by adding
+/// the sums (in chunk order, see `chunked_sum`) and taking the larger max.
+#[derive(Clone, Copy, Default)]
+struct SumMax<R>(R, R);
+
+impl<R: RealScalar> core::ops::AddAssign for SumMax<R> {
+    fn add_assign(&mut self, o: Self) {
+        self.0 += o.0;
+        if o.1 > self.1 {
+            self.1 = o.1;
+        }
+    }
 }
 
 /// Blue's algorithm as in the reference dnrm2.f90: squares of big values
