@@ -170,60 +170,63 @@ fn t_gemv<T: Scalar>(isa: Isa) {
 /// Threaded gemv/ger must equal the one-thread result bit for bit.
 fn t_gemv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(12);
-    // About 9 MiB of A: past the two-thread threshold.
-    let n = (((9usize << 20) / core::mem::size_of::<T>()) as f64).sqrt() as usize;
-    for layout in [Layout::ColMajor, Layout::RowMajor] {
-        let a = Mat::new(n + 5, n, layout, || rng.scalar::<T>());
-        for op in OPS {
-            let (lx, ly) = if op == Op::NoTrans {
-                (n, n + 5)
-            } else {
-                (n + 5, n)
-            };
-            let x = Vector::new(lx, 1, || rng.scalar::<T>());
-            let y0 = Vector::new(ly, 1, || rng.scalar::<T>());
+    // About 300 KiB of A (L2-resident: two threads, two column blocks) and
+    // 9 MiB (more blocks and chunks).
+    for bytes in [300usize << 10, 9 << 20] {
+        let n = ((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize;
+        for layout in [Layout::ColMajor, Layout::RowMajor] {
+            let a = Mat::new(n + 5, n, layout, || rng.scalar::<T>());
+            for op in OPS {
+                let (lx, ly) = if op == Op::NoTrans {
+                    (n, n + 5)
+                } else {
+                    (n + 5, n)
+                };
+                let x = Vector::new(lx, 1, || rng.scalar::<T>());
+                let y0 = Vector::new(ly, 1, || rng.scalar::<T>());
+                let run = |nt: usize| {
+                    let mut y = copy_vec(&y0);
+                    with_num_threads(nt, || {
+                        gemv(op, real(0.5), a.as_ref(), x.as_ref(), T::one(), y.as_mut()).unwrap()
+                    });
+                    y.buf
+                };
+                let (y1, y2) = (run(1), run(2));
+                assert!(
+                    y1.iter().zip(&y2).all(|(p, q)| same_bits(*p, *q)),
+                    "gemv {isa:?} {layout:?} {op:?} differs across thread counts"
+                );
+                // The large-size paths (column blocks, chunks) are also right.
+                let d = dense(&a);
+                let got = Vector { buf: y1, ..y0 };
+                let what = format!("large gemv {isa:?} {layout:?} {op:?}");
+                check_mv(
+                    &what,
+                    &|i, j| op_at(&d, op, i, j),
+                    ly,
+                    lx,
+                    real(0.5),
+                    &x.values(),
+                    T::one(),
+                    &y0.values(),
+                    &got,
+                );
+            }
+            let x = Vector::new(n + 5, 1, || rng.scalar::<T>());
+            let y = Vector::new(n, 1, || rng.scalar::<T>());
             let run = |nt: usize| {
-                let mut y = copy_vec(&y0);
+                let mut b = copy_mat(&a);
                 with_num_threads(nt, || {
-                    gemv(op, real(0.5), a.as_ref(), x.as_ref(), T::one(), y.as_mut()).unwrap()
+                    ger(real(0.5), x.as_ref(), y.as_ref(), b.as_mut()).unwrap()
                 });
-                y.buf
+                b.buf
             };
-            let (y1, y2) = (run(1), run(2));
+            let (b1, b2) = (run(1), run(2));
             assert!(
-                y1.iter().zip(&y2).all(|(p, q)| same_bits(*p, *q)),
-                "gemv {isa:?} {layout:?} {op:?} differs across thread counts"
-            );
-            // The large-size paths (column blocks, chunks) are also right.
-            let d = dense(&a);
-            let got = Vector { buf: y1, ..y0 };
-            let what = format!("large gemv {isa:?} {layout:?} {op:?}");
-            check_mv(
-                &what,
-                &|i, j| op_at(&d, op, i, j),
-                ly,
-                lx,
-                real(0.5),
-                &x.values(),
-                T::one(),
-                &y0.values(),
-                &got,
+                b1.iter().zip(&b2).all(|(p, q)| same_bits(*p, *q)),
+                "ger differs across thread counts"
             );
         }
-        let x = Vector::new(n + 5, 1, || rng.scalar::<T>());
-        let y = Vector::new(n, 1, || rng.scalar::<T>());
-        let run = |nt: usize| {
-            let mut b = copy_mat(&a);
-            with_num_threads(nt, || {
-                ger(real(0.5), x.as_ref(), y.as_ref(), b.as_mut()).unwrap()
-            });
-            b.buf
-        };
-        let (b1, b2) = (run(1), run(2));
-        assert!(
-            b1.iter().zip(&b2).all(|(p, q)| same_bits(*p, *q)),
-            "ger differs across thread counts"
-        );
     }
 }
 
@@ -233,48 +236,50 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
 /// group of columns).
 fn t_symv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(15);
-    // About 5 MiB of triangle: several blocks.
-    let n = ((((10usize << 20) / core::mem::size_of::<T>()) as f64).sqrt() as usize) | 1;
-    for layout in [Layout::ColMajor, Layout::RowMajor] {
-        for uplo in UPLOS {
-            for herm in [false, true] {
-                let a = sym_mat::<T>(&mut rng, n, uplo, herm, layout);
-                let x = Vector::new(n, 1, || rng.scalar::<T>());
-                let y0 = Vector::new(n, -1, || rng.scalar::<T>());
-                let f = if herm { hemv::<T> } else { symv::<T> };
-                let run = |nt: usize| {
-                    let mut y = copy_vec(&y0);
-                    with_num_threads(nt, || {
-                        f(
-                            uplo,
-                            real(0.5),
-                            a.as_ref(),
-                            x.as_ref(),
-                            real(2.0),
-                            y.as_mut(),
-                        )
-                        .unwrap()
-                    });
-                    y
-                };
-                let (y1, y2) = (run(1), run(2));
-                let what = format!("large symv {isa:?} n={n} {layout:?} {uplo:?} herm={herm}");
-                assert!(
-                    y1.buf.iter().zip(&y2.buf).all(|(p, q)| same_bits(*p, *q)),
-                    "{what}: differs across thread counts"
-                );
-                let full = sym_full(&dense(&a), uplo, herm);
-                check_mv(
-                    &what,
-                    &|i, j| full[i][j],
-                    n,
-                    n,
-                    real(0.5),
-                    &x.values(),
-                    real(2.0),
-                    &y0.values(),
-                    &y1,
-                );
+    // About 150 KiB of triangle (two blocks) and 5 MiB (several).
+    for bytes in [300usize << 10, 10 << 20] {
+        let n = (((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize) | 1;
+        for layout in [Layout::ColMajor, Layout::RowMajor] {
+            for uplo in UPLOS {
+                for herm in [false, true] {
+                    let a = sym_mat::<T>(&mut rng, n, uplo, herm, layout);
+                    let x = Vector::new(n, 1, || rng.scalar::<T>());
+                    let y0 = Vector::new(n, -1, || rng.scalar::<T>());
+                    let f = if herm { hemv::<T> } else { symv::<T> };
+                    let run = |nt: usize| {
+                        let mut y = copy_vec(&y0);
+                        with_num_threads(nt, || {
+                            f(
+                                uplo,
+                                real(0.5),
+                                a.as_ref(),
+                                x.as_ref(),
+                                real(2.0),
+                                y.as_mut(),
+                            )
+                            .unwrap()
+                        });
+                        y
+                    };
+                    let (y1, y2) = (run(1), run(2));
+                    let what = format!("large symv {isa:?} n={n} {layout:?} {uplo:?} herm={herm}");
+                    assert!(
+                        y1.buf.iter().zip(&y2.buf).all(|(p, q)| same_bits(*p, *q)),
+                        "{what}: differs across thread counts"
+                    );
+                    let full = sym_full(&dense(&a), uplo, herm);
+                    check_mv(
+                        &what,
+                        &|i, j| full[i][j],
+                        n,
+                        n,
+                        real(0.5),
+                        &x.values(),
+                        real(2.0),
+                        &y0.values(),
+                        &y1,
+                    );
+                }
             }
         }
     }

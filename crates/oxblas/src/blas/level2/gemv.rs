@@ -29,7 +29,11 @@ use crate::vec::{VecMut, VecRef};
 
 /// Bytes of A each extra thread must get before a product is split: below
 /// this, waking a thread costs more than it saves.
-const PAR_BYTES_PER_THREAD: usize = 4 << 20;
+const PAR_BYTES_PER_THREAD: usize = 128 << 10;
+
+/// Bytes of A per column block of a split axpy-form product, beyond the
+/// two blocks any product worth two threads gets.
+const GROUP_BYTES: usize = 4 << 20;
 
 /// `y = alpha op(A) x + beta y` (sgemv, dgemv, cgemv, zgemv). A is `m x n`;
 /// x has `n` elements and y `m` for `Op::NoTrans`, the reverse otherwise.
@@ -158,7 +162,11 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     let bytes = m * n * core::mem::size_of::<T>();
     let nt = threads_for(bytes);
     // Column blocks of the axpy form: from the size only (see below).
-    let groups = (bytes / PAR_BYTES_PER_THREAD).min(8);
+    let groups = if bytes >= 2 * PAR_BYTES_PER_THREAD {
+        (bytes / GROUP_BYTES).clamp(2, 8)
+    } else {
+        1
+    };
     if nt <= 1 && (trans || groups < 2) {
         if trans {
             (k.gemv_t[ci])(m, n, a, lda, x, alpha, T::one(), y, incy);

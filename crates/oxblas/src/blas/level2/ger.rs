@@ -20,7 +20,7 @@ use crate::vec::VecRef;
 const GER_COL_BYTES: usize = 4096;
 
 /// Bytes of A each extra thread must get.
-const PAR_BYTES_PER_THREAD: usize = 4 << 20;
+const PAR_BYTES_PER_THREAD: usize = 128 << 10;
 
 /// `A += alpha x y^T` (sger, dger, cgeru, zgeru); A is `m x n`, x has m
 /// elements, y n.

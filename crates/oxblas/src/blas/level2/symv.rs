@@ -184,7 +184,12 @@ impl<T: Scalar> Sym<T> {
         // panel (rows 0..j0) above it. Lower: full groups first.
         let first = if self.upper { n % nc } else { 0 };
         let sz = core::mem::size_of::<T>();
-        let blocks = (n * n / 2 * sz / PAR_BLOCK_BYTES).min(MAX_BLOCKS);
+        let tri = n * n / 2 * sz;
+        let blocks = if tri >= 2 * PAR_BLOCK_BYTES {
+            (tri / BLOCK_BYTES).clamp(2, MAX_BLOCKS)
+        } else {
+            1
+        };
         if blocks < 2 {
             return self.columns(k, n, first, 0, n, alpha, x, y);
         }
@@ -287,7 +292,9 @@ impl<T: Scalar> Sym<T> {
 
 /// Bytes of the triangle per block of a split product (see [`Sym::apply`]):
 /// below two blocks' worth the product runs whole on the calling thread.
-const PAR_BLOCK_BYTES: usize = 1 << 20;
+const PAR_BLOCK_BYTES: usize = 64 << 10;
+/// Bytes of the triangle per block beyond the first two.
+const BLOCK_BYTES: usize = 1 << 20;
 /// At most this many blocks (and scratch vectors).
 const MAX_BLOCKS: usize = 8;
 
