@@ -11,7 +11,8 @@ use oxblas::lapack::norms::{lange, lanhe, lansy, lantr, Norm};
 use oxblas::Op;
 use oxblas::{c32, c64, Diag, Error, MatMut, RealScalar, Scalar, Uplo};
 
-const SIZES: [usize; 8] = [0, 1, 2, 5, 17, 64, 130, 300];
+// Whole-block unblocked kernel up to 45 (c64) and 64 (f64); 65: recursion.
+const SIZES: [usize; 10] = [0, 1, 2, 5, 17, 45, 64, 65, 130, 300];
 const THRESH: f64 = 30.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
