@@ -43,7 +43,7 @@ use std::sync::Mutex;
 /// over A22.
 const NB: usize = 256;
 /// Smallest column chunk of a look-ahead update.
-const MIN_CHUNK: usize = 128;
+const MIN_CHUNK: usize = 64;
 /// Below this many pivots the recursion alone is used (one thread: as
 /// fast; two threads: too little work to overlap).
 const BLOCKED_MIN: usize = 256;
