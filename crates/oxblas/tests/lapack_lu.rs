@@ -11,7 +11,8 @@ use oxblas::lapack::norms::{lange, lanhe, lansy, lantr, Norm};
 use oxblas::Op;
 use oxblas::{c32, c64, Diag, Error, MatMut, RealScalar, Scalar, Uplo};
 
-const SIZES: [usize; 8] = [0, 1, 2, 5, 17, 64, 130, 300];
+// Whole-block unblocked kernel up to 45 (c64) and 64 (f64); 65: recursion.
+const SIZES: [usize; 10] = [0, 1, 2, 5, 17, 45, 64, 65, 130, 300];
 const THRESH: f64 = 30.0;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -803,9 +804,23 @@ fn blocked_lookahead_and_threads() {
     }
     one::<f64>(51, 1100);
     one::<c32>(52, 1030);
+    // Around the blocked driver's thresholds: recursion below 256 pivots,
+    // 64-wide panels up to 1023, 128-wide from 1024.
+    for (seed, n) in [
+        (54, 255),
+        (55, 256),
+        (56, 257),
+        (57, 400),
+        (58, 1023),
+        (59, 1024),
+    ] {
+        one::<f64>(seed, n);
+    }
+    one::<f32>(60, 320);
+    one::<c64>(61, 300);
     // Tall and wide matrices through the blocked driver.
     let mut rng = Rng::new(53);
-    for (m, n) in [(900, 530), (530, 900)] {
+    for (m, n) in [(900, 530), (530, 900), (300, 256), (256, 300), (700, 260)] {
         let a = make::<f64>(&mut rng, Kind::Random, m, n);
         let mut fm = a.to_mat::<f64>(Layout::RowMajor);
         let mut ipiv = ipiv_for(m.min(n));

@@ -1,8 +1,8 @@
-//! The outer LU driver: right-looking, blocked by `NB` columns, with
-//! look-ahead on more than one thread.
+//! The outer LU driver: right-looking, blocked by panels of 64 to `NB`
+//! columns (see [`panel_width`]), with look-ahead on more than one thread.
 //!
 //! ```text
-//! for each panel of NB columns (j .. j+jb):
+//! for each panel of nb columns (j .. j+jb):
 //!     factor the panel [A11; A21] = P [L11; L21] U11      (recursive, lu_factor.rs)
 //!     trailing columns:  rows swapped by P                 (laswp)
 //!                        A12 <- L11^-1 A12                 (trsm)
@@ -10,7 +10,7 @@
 //! finally: every panel's L columns get the later panels' row interchanges
 //! ```
 //!
-//! Why blocked on top of the recursion: a rank-NB update with NB <= KC is
+//! Why blocked on top of the recursion: a rank-nb update with nb <= KC is
 //! one pass of the GEMM engine over A22 at full speed, and the blocked
 //! shape allows two things the pure recursion cannot:
 //!
@@ -38,36 +38,54 @@ use crate::threads::{num_threads, parallel_for};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
-/// Panel width: the rank of each trailing update. At most the GEMM engine's
-/// KC (256 for f64 on AVX-512), so each update is a single pass over A22.
+/// Widest panel: the rank of each trailing update. At most the GEMM
+/// engine's KC (256 for f64 on AVX-512), so each update is a single pass
+/// over A22.
 const NB: usize = 256;
 /// Smallest column chunk of a look-ahead update.
-const MIN_CHUNK: usize = 128;
-/// Below this many columns the recursion alone is as fast.
-const BLOCKED_MIN: usize = 2 * NB;
+const MIN_CHUNK: usize = 64;
+/// Below this many pivots the recursion alone is used (one thread: as
+/// fast; two threads: too little work to overlap).
+const BLOCKED_MIN: usize = 256;
 
 /// `A = P L U` of the `m x n` block (see the module docs); ipiv has
 /// `min(m, n)` entries. Returns LAPACK's info.
 ///
 /// # Safety
 /// `a` valid and exclusive; `ipiv.len() == min(m, n)`.
+/// Panel width for a factorisation of `k = min(m, n)` pivots. It depends
+/// on k only, never on the thread count, so that every thread count runs
+/// the same arithmetic. Narrow panels at moderate k give the look-ahead
+/// several steps to overlap (at k = 256 a 256-wide panel leaves nothing to
+/// overlap); wide ones at large k keep each update one full-rank GEMM pass.
+fn panel_width(k: usize) -> usize {
+    if k < 1024 {
+        64
+    } else if k < 2048 {
+        128
+    } else {
+        NB
+    }
+}
+
 pub(crate) unsafe fn getrf_blocked<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> Result<usize> {
     let (m, n) = (a.m, a.n);
     let k = m.min(n);
     if k < BLOCKED_MIN {
         return getrf_rec(a, ipiv);
     }
+    let nb = panel_width(k);
     let nt = num_threads();
-    let mut info = factor_panel(a, 0, NB.min(k), &mut ipiv[..NB.min(k)])?;
+    let mut info = factor_panel(a, 0, nb.min(k), &mut ipiv[..nb.min(k)])?;
     let mut j = 0;
     while j < k {
-        let jb = NB.min(k - j);
+        let jb = nb.min(k - j);
         let next = j + jb;
-        let jb_next = NB.min(k.saturating_sub(next));
+        let jb_next = nb.min(k.saturating_sub(next));
         if next < n {
             let (done, rest) = ipiv.split_at_mut(next);
             let piv = &done[j..];
-            let pinfo = if nt > 1 && n - next >= 2 * NB {
+            let pinfo = if nt > 1 && n - next >= 2 * nb {
                 step_lookahead(a, j, jb, jb_next, piv, &mut rest[..jb_next], nt)?
             } else {
                 update_cols(a, j, jb, next, n, piv)?;
@@ -86,7 +104,7 @@ pub(crate) unsafe fn getrf_blocked<T: Scalar>(a: Blk<T>, ipiv: &mut [usize]) -> 
     // The later panels' interchanges, applied to each panel's L columns.
     let mut j = 0;
     while j < k {
-        let jb = NB.min(k - j);
+        let jb = nb.min(k - j);
         laswp(a.sub(0, j, m, jb), j + jb, &ipiv[j + jb..k], true);
         j += jb;
     }
