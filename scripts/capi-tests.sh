@@ -5,6 +5,11 @@
 #     column-major, cblas_zgemm, cblas_dgemm64_, dgemm_64_, complex results
 #     returned by value, extras);
 #   * a program's own xerbla_/cblas_xerbla being the handlers called;
+#   * the ILP64 BLAS (test_ilp64.c): for s, d, c, z, Level 1-3 routines as
+#     Fortran _64_ and cblas_*64_ symbols, bitwise against the LP64 symbols
+#     and against naive loops; 64-bit integers read whole; illegal arguments
+#     reaching the program's xerbla_64_/cblas_xerbla64_ (name, position);
+#     xerbla_array_64_;
 #   * a gfortran program calling DGEMM, ZDOTC, DGESV, SLANGE and ZGEQRF;
 #   * the LAPACK door (test_lapack.c): every exported LAPACK routine in
 #     s, d, c, z, LP64 and ILP64, by residuals and against Debian's reference
@@ -66,12 +71,12 @@ echo "symbols: $f77 Fortran (of which $lap LAPACK) + $f77_64 Fortran ILP64 (_64_
 missing64=0
 while read -r s; do
     case "$s" in
-        lsame_|xerbla_array_) continue ;;
+        lsame_) continue ;;
         cblas_*) twin="${s}64_" ;;
         *) twin="${s}64_" ;;
     esac
     grep -qx "$twin" "$work/syms" || { echo "  no ILP64 twin for $s"; missing64=1; }
-done < <(grep -E '^(cblas_[a-z0-9_]*[a-z0-9]|[a-z][a-z0-9]*_)$' "$work/syms" | grep -vE '64_$')
+done < <(grep -E '^(cblas_[a-z0-9_]*[a-z0-9]|[a-z][a-z0-9_]*_)$' "$work/syms" | grep -vE '64_$')
 result "every LP64 symbol has its ILP64 twin" "$missing64"
 soname="$(readelf -d "$lib" | sed -n 's/.*SONAME.*\[\(.*\)\]/\1/p')"
 [ "$soname" = "liboxblas.so.0" ]; result "soname is liboxblas.so.0 (got '$soname')" $?
@@ -93,6 +98,11 @@ result "C program on cblas.h (test_cblas.c)" $?
 run build-xerbla gcc $cc_flags "$capi/tests/c/test_xerbla.c" $cc_libs -o "$work/test_xerbla" \
     && run test-xerbla env LD_LIBRARY_PATH="$prefix/lib" "$work/test_xerbla"
 result "program's own xerbla_/cblas_xerbla are called (test_xerbla.c)" $?
+# shellcheck disable=SC2086
+run build-ilp64 gcc $cc_flags "$capi/tests/c/test_ilp64.c" $cc_libs -lm -o "$work/test_ilp64" \
+    && run test-ilp64 env LD_LIBRARY_PATH="$prefix/lib" "$work/test_ilp64"
+rc=$?
+result "ILP64 BLAS s/d/c/z, _64_ and cblas_*64_ vs LP64 and naive, errors to xerbla_64_ ($(tail -1 "$work/test-ilp64.log" 2>/dev/null))" $rc
 run build-f gfortran -O1 "$capi/tests/c/test_fortran.f90" -L"$prefix/lib" -loxblas -o "$work/test_fortran" \
     && run test-f env LD_LIBRARY_PATH="$prefix/lib" "$work/test_fortran"
 result "Fortran program: DGEMM, ZDOTC, DGESV, SLANGE, ZGEQRF query (test_fortran.f90)" $?

@@ -41,13 +41,16 @@ fn with_rhs<T: PeerScalar, L: Conjugate<Canonical = T>>(
     }
 }
 
-/// faer's dense factorisations for the LAPACK rows (f64, in place): LU
-/// with partial pivoting, Cholesky (lower), Householder QR. The other
-/// non-GEMM routines have no faer row (n/a).
+/// faer's dense factorisations for the LAPACK rows (f64): LU with partial
+/// pivoting, Cholesky (lower), Householder QR (in place); the inverse from
+/// faer's own LU (getri, after an untimed getrf by faer: see
+/// `routines::prepare_getri`) and LU + solve of one right-hand side
+/// (gesv). The other non-GEMM routines have no faer row (n/a).
 pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>, String> {
     use crate::rows::Routine;
-    use faer::dyn_stack::{MemBuffer, MemStack};
+    use faer::dyn_stack::{MemBuffer, MemStack, StackReq};
     use faer::linalg::{cholesky::llt, lu::partial_pivoting as plu, qr::no_pivoting as qr};
+    use faer::perm::PermRef;
     let par = if threads <= 1 {
         Par::Seq
     } else {
@@ -115,6 +118,62 @@ pub fn bind(row: &Row, threads: usize) -> Result<crate::routines::Call<'static>,
                     MemStack::new(&mut buf),
                     Default::default(),
                 );
+                Ok(())
+            })
+        }
+        Routine::Getri => {
+            // faer's inverse is out of place: it reads faer's LU factors from
+            // `c0` (what prepare_getri left there, and what `c` is restored
+            // from before every call) and writes A^-1 over `c`; the row
+            // permutation of that LU is in `perm`.
+            let req = plu::inverse::inverse_scratch::<usize, f64>(n, par);
+            let mut buf = MemBuffer::new(req);
+            let mut inv = vec![0usize; n];
+            Box::new(move |d| {
+                if d.c0.len() < n * n || d.perm.len() != n {
+                    return Err("getri needs faer's LU factors and permutation".into());
+                }
+                // The inverse permutation (O(n), next to the n^3 inversion).
+                inv.fill(usize::MAX);
+                for (i, &p) in d.perm.iter().enumerate() {
+                    if p >= n || inv[p] != usize::MAX {
+                        return Err("perm is not a permutation".into());
+                    }
+                    inv[p] = i;
+                }
+                let perm = PermRef::new_checked(&d.perm, &inv, n);
+                let lu =
+                    MatRef::from_column_major_slice_with_stride(&d.c0[..n * n], n, n, n.max(1));
+                let out = view(&mut d.c, n)?;
+                plu::inverse::inverse(out, lu, lu, perm, par, MemStack::new(&mut buf));
+                Ok(())
+            })
+        }
+        Routine::Gesv => {
+            // Factor A in place (in `a`), then solve for the one right-hand
+            // side in place (in `c`): both timed, as one dgesv call.
+            let req = StackReq::any_of(&[
+                plu::factor::lu_in_place_scratch::<usize, f64>(n, n, par, Default::default()),
+                plu::solve::solve_in_place_scratch::<usize, f64>(n, 1, par),
+            ]);
+            let mut buf = MemBuffer::new(req);
+            let (mut fwd, mut inv) = (vec![0usize; n], vec![0usize; n]);
+            Box::new(move |d| {
+                if d.c.len() < n {
+                    return Err("right-hand side shorter than n".into());
+                }
+                let a = view(&mut d.a, n)?;
+                let (_, p) = plu::factor::lu_in_place(
+                    a,
+                    &mut fwd,
+                    &mut inv,
+                    par,
+                    MemStack::new(&mut buf),
+                    Default::default(),
+                );
+                let lu = MatRef::from_column_major_slice_with_stride(&d.a[..n * n], n, n, n.max(1));
+                let rhs = MatMut::from_column_major_slice_mut(&mut d.c[..n], n, 1);
+                plu::solve::solve_in_place(lu, lu, p, rhs, par, MemStack::new(&mut buf));
                 Ok(())
             })
         }

@@ -23,7 +23,9 @@ const ALPHA: f64 = 1e-3;
 /// gemv/symv: A = `a`, x = `b`, y = `c`; ger: x = `a`, y = `b`, A = `c`;
 /// trsv: L = `a`, x = `c`; syrk: A = `a`, C = `c`; trsm/trmm: L = `a`,
 /// B = `c`; symm: A = `a`, B = `b`, C = `c`; getrf/potrf/geqrf: A = `c`;
-/// getri: A = `a` (kept), its LU = `c`; gesv: A = `a`, b / x = `c`.
+/// getri: A = `a` (kept), its LU = `c` (faer: its LU in `c0` and its
+/// permutation in `perm` are read, A^-1 written to `c`); gesv: A = `a`,
+/// b / x = `c`.
 /// `a0`/`c0`, when not empty, are restored into `a`/`c` before each call.
 pub struct Data {
     pub a: Vec<f64>,
@@ -462,39 +464,57 @@ fn bind_cblas<'a>(lib: &'a crate::peers::CblasLib, row: &Row) -> Result<Call<'a>
     }
     let (sq, vecs) = (nu * nu, nu);
     let name = |s: &str| format!("cblas_d{s}");
-    // SAFETY (for every `lib.sym` below): each symbol is the CBLAS or
-    // Fortran-LAPACK routine of an LP64 library named by the string, whose
-    // C prototype is exactly the function type it is read as.
-    // SAFETY (for every call below): `need` checked the lengths of the
-    // buffers against the dimensions and leading dimensions passed; outputs
-    // are borrowed exclusively from `d`; scalars passed by address live on
-    // the stack for the call; `lib` keeps the code mapped.
+    // Each `lib.sym` below reads the CBLAS or Fortran-LAPACK routine of an
+    // LP64 library as its exact C prototype; the closures that keep the
+    // pointer live in a `Call<'a>` that borrows `lib`, so the code stays
+    // mapped while they can run. Each call first checks (`need`) the
+    // buffers against the dimensions and leading dimensions it passes;
+    // outputs are borrowed exclusively from `d`, and every `Data` buffer is
+    // a separate Vec, so no input overlaps an output.
     Ok(match row.routine {
         Dot => {
+            // SAFETY: `cblas_ddot` has exactly the C prototype `DotFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: DotFn = unsafe { lib.sym(&name("dot"))? };
             Box::new(move |d| {
                 need(d.a.len() >= vecs && d.b.len() >= vecs)?;
+                // SAFETY: need() checked that x (`a`) and y (`b`) hold n elements (inc 1);
+                // both are only read.
                 d.res = unsafe { f(n, d.a.as_ptr(), 1, d.b.as_ptr(), 1) };
                 Ok(())
             })
         }
         Axpy => {
+            // SAFETY: `cblas_daxpy` has exactly the C prototype `AxpyFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: AxpyFn = unsafe { lib.sym(&name("axpy"))? };
             Box::new(move |d| {
                 need(d.a.len() >= vecs && d.b.len() >= vecs)?;
+                // SAFETY: need() checked that x (`a`) and y (`b`) hold n elements (inc 1);
+                // only y is written, through the exclusive borrow of `d.b`.
                 unsafe { f(n, ALPHA, d.a.as_ptr(), 1, d.b.as_mut_ptr(), 1) };
                 Ok(())
             })
         }
         Nrm2 => {
+            // SAFETY: `cblas_dnrm2` has exactly the C prototype `Nrm2Fn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: Nrm2Fn = unsafe { lib.sym(&name("nrm2"))? };
             Box::new(move |d| {
                 need(d.a.len() >= vecs)?;
+                // SAFETY: need() checked that x (`a`) holds n elements (inc 1); it is only
+                // read.
                 d.res = unsafe { f(n, d.a.as_ptr(), 1) };
                 Ok(())
             })
         }
         Gemv => {
+            // SAFETY: `cblas_dgemv` has exactly the C prototype `GemvFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GemvFn = unsafe { lib.sym(&name("gemv"))? };
             let t = if row.op_a == Op::NoTrans {
                 NOTRANS
@@ -504,83 +524,128 @@ fn bind_cblas<'a>(lib: &'a crate::peers::CblasLib, row: &Row) -> Result<Call<'a>
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.b.len() >= vecs && d.c.len() >= vecs)?;
                 let (a, x, y) = (d.a.as_ptr(), d.b.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked A (`a`: n*n, lda = n), x (`b`) and y (`c`: n
+                // each); only y is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, t, n, n, 1.0, a, n, x, 1, 0.0, y, 1) };
                 Ok(())
             })
         }
         Ger => {
+            // SAFETY: `cblas_dger` has exactly the C prototype `GerFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GerFn = unsafe { lib.sym(&name("ger"))? };
             Box::new(move |d| {
                 need(d.a.len() >= vecs && d.b.len() >= vecs && d.c.len() >= sq)?;
                 let (x, y, a) = (d.a.as_ptr(), d.b.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked x (`a`), y (`b`: n each) and A (`c`: n*n,
+                // lda = n); only A is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, n, n, ALPHA, x, 1, y, 1, a, n) };
                 Ok(())
             })
         }
         Trsv => {
+            // SAFETY: `cblas_dtrsv` has exactly the C prototype `TrsvFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: TrsvFn = unsafe { lib.sym(&name("trsv"))? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.c.len() >= vecs)?;
                 let (a, x) = (d.a.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked L (`a`: n*n, lda = n) and x (`c`: n); only x is
+                // written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, LOWER, NOTRANS, NONUNIT, n, a, n, x, 1) };
                 Ok(())
             })
         }
         Symv => {
+            // SAFETY: `cblas_dsymv` has exactly the C prototype `SymvFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: SymvFn = unsafe { lib.sym(&name("symv"))? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.b.len() >= vecs && d.c.len() >= vecs)?;
                 let (a, x, y) = (d.a.as_ptr(), d.b.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked A (`a`: n*n, lda = n), x (`b`) and y (`c`: n
+                // each); only y is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, LOWER, n, 1.0, a, n, x, 1, 0.0, y, 1) };
                 Ok(())
             })
         }
         Syrk => {
+            // SAFETY: `cblas_dsyrk` has exactly the C prototype `SyrkFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: SyrkFn = unsafe { lib.sym(&name("syrk"))? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.c.len() >= sq)?;
                 let (a, c) = (d.a.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked A (`a`) and C (`c`): n*n each, lda = ldc = n; only
+                // C is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, LOWER, NOTRANS, n, n, 1.0, a, n, 0.0, c, n) };
                 Ok(())
             })
         }
         Trsm | Trmm => {
+            // SAFETY: `cblas_dtrsm` and `cblas_dtrmm` both have exactly the C prototype
+            // `TrxmFn` (LP64); `f` is only called from the returned Call, which
+            // borrows `lib` (the code stays mapped).
             let f: TrxmFn = unsafe { lib.sym(&name(row.routine.name()))? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.c.len() >= sq)?;
                 let (a, b) = (d.a.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked L (`a`) and B (`c`): n*n each, lda = ldb = n; only
+                // B is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, LEFT, LOWER, NOTRANS, NONUNIT, n, n, 1.0, a, n, b, n) };
                 Ok(())
             })
         }
         Symm => {
+            // SAFETY: `cblas_dsymm` has exactly the C prototype `SymmFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: SymmFn = unsafe { lib.sym(&name("symm"))? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.b.len() >= sq && d.c.len() >= sq)?;
                 let (a, b, c) = (d.a.as_ptr(), d.b.as_ptr(), d.c.as_mut_ptr());
+                // SAFETY: need() checked A (`a`), B (`b`) and C (`c`): n*n each, leading
+                // dimensions n; only C is written, through the exclusive borrow of `d.c`.
                 unsafe { f(COL, LEFT, LOWER, n, n, 1.0, a, n, b, n, 0.0, c, n) };
                 Ok(())
             })
         }
         Getrf => {
+            // SAFETY: `dgetrf_` has exactly the C prototype `GetrfFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GetrfFn = unsafe { lib.sym("dgetrf_")? };
             Box::new(move |d| {
                 need(d.c.len() >= sq && d.ipiv.len() >= vecs)?;
                 let mut info = 0;
+                // SAFETY: need() checked A (`c`: n*n, lda = n) and ipiv (n = min(m, n)
+                // entries), both borrowed exclusively; n and info are live locals.
                 unsafe { f(&n, &n, d.c.as_mut_ptr(), &n, d.ipiv.as_mut_ptr(), &mut info) };
                 info_ok("dgetrf", info)
             })
         }
         Potrf => {
+            // SAFETY: `dpotrf_` has exactly the C prototype `PotrfFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: PotrfFn = unsafe { lib.sym("dpotrf_")? };
             Box::new(move |d| {
                 need(d.c.len() >= sq)?;
                 let (mut info, uplo) = (0, b'L' as c_char);
+                // SAFETY: need() checked A (`c`: n*n, lda = n), borrowed exclusively; `uplo`
+                // is one live char (hidden length 1 passed last), n and info live locals.
                 unsafe { f(&uplo, &n, d.c.as_mut_ptr(), &n, &mut info, 1) };
                 info_ok("dpotrf", info)
             })
         }
         Geqrf => {
+            // SAFETY: `dgeqrf_` has exactly the C prototype `GeqrfFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GeqrfFn = unsafe { lib.sym("dgeqrf_")? };
             let mut tau = [0.0f64; 1];
             let lwork = lwork_of(
@@ -597,11 +662,16 @@ fn bind_cblas<'a>(lib: &'a crate::peers::CblasLib, row: &Row) -> Result<Call<'a>
                 need(d.c.len() >= sq && d.tau.len() >= vecs && work.len() >= lwork)?;
                 let (a, t, w) = (d.c.as_mut_ptr(), d.tau.as_mut_ptr(), work.as_mut_ptr());
                 let mut info = 0;
+                // SAFETY: need() checked A (`c`: n*n, lda = n), tau (n = min(m, n)) and
+                // work (lw entries): three separate, exclusively borrowed buffers.
                 unsafe { f(&n, &n, a, &n, t, w, &lw, &mut info) };
                 info_ok("dgeqrf", info)
             })
         }
         Getri => {
+            // SAFETY: `dgetri_` has exactly the C prototype `GetriFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GetriFn = unsafe { lib.sym("dgetri_")? };
             let (mut a, ipiv) = ([0.0f64; 1], [1 as c_int; 1]);
             let lwork = lwork_of(
@@ -613,18 +683,28 @@ fn bind_cblas<'a>(lib: &'a crate::peers::CblasLib, row: &Row) -> Result<Call<'a>
             let lw = lwork as c_int;
             Box::new(move |d| {
                 need(d.c.len() >= sq && d.ipiv.len() >= vecs && work.len() >= lwork)?;
+                // The pivots come from this library's dgetrf (prepare_getri);
+                // out of range ones would make dgetri write outside `c`.
+                need(d.ipiv[..nu].iter().all(|&p| p >= 1 && p <= n))?;
                 let (a, p, w) = (d.c.as_mut_ptr(), d.ipiv.as_ptr(), work.as_mut_ptr());
                 let mut info = 0;
+                // SAFETY: need() checked the LU (`c`: n*n, lda = n), work (lw entries) and
+                // ipiv (n entries, each in 1..=n, as dgetri indexes columns with them).
                 unsafe { f(&n, a, &n, p, w, &lw, &mut info) };
                 info_ok("dgetri", info)
             })
         }
         Gesv => {
+            // SAFETY: `dgesv_` has exactly the C prototype `GesvFn` (LP64); `f` is
+            // only called from the returned Call, which borrows `lib` (the code
+            // stays mapped).
             let f: GesvFn = unsafe { lib.sym("dgesv_")? };
             Box::new(move |d| {
                 need(d.a.len() >= sq && d.c.len() >= vecs && d.ipiv.len() >= vecs)?;
                 let (a, p, b) = (d.a.as_mut_ptr(), d.ipiv.as_mut_ptr(), d.c.as_mut_ptr());
                 let mut info = 0;
+                // SAFETY: need() checked A (`a`: n*n, lda = n), b (`c`: n, nrhs = 1,
+                // ldb = n) and ipiv (n entries): separate, exclusively borrowed buffers.
                 unsafe { f(&n, &1, a, &n, p, b, &n, &mut info) };
                 info_ok("dgesv", info)
             })
@@ -654,7 +734,13 @@ pub fn prepare_getri(peer: &Loaded, row: &Row, threads: usize, d: &mut Data) -> 
     d.c0 = d.a.clone();
     d.restore();
     getrf(d)?;
-    if !d.perm.is_empty() {
+    // LAPACK getri reads the pivots in `ipiv`; faer's getrf leaves a row
+    // permutation in `perm` instead, which faer's getri reads.
+    #[cfg(feature = "faer")]
+    let takes_perm = matches!(peer, Loaded::Faer);
+    #[cfg(not(feature = "faer"))]
+    let takes_perm = false;
+    if !d.perm.is_empty() && !takes_perm {
         return Err("getri needs LAPACK pivots".into());
     }
     d.c0 = d.c.clone();
@@ -862,6 +948,41 @@ mod tests {
             let (err, tol) = check(&row, &Data::new(&row), &d);
             assert!(err <= tol, "{}: err {err:e} > tol {tol:e}", row.label());
         }
+    }
+
+    /// faer's LAPACK rows (LU, Cholesky, QR, the inverse from its own LU,
+    /// LU + solve) pass the same independent checks; the others are n/a.
+    #[cfg(feature = "faer")]
+    #[test]
+    fn faer_passes_every_check() {
+        let mut bound = Vec::new();
+        for n in [37, 130] {
+            for row in rows_at(n) {
+                let Ok(mut call) = bind(&Loaded::Faer, &row, 1) else {
+                    continue;
+                };
+                if bound.contains(&(n, row.routine)) {
+                    continue; // the same routine at another size of the suite
+                }
+                bound.push((n, row.routine));
+                let mut d = Data::new(&row);
+                if row.routine == Routine::Getri {
+                    prepare_getri(&Loaded::Faer, &row, 1, &mut d).unwrap();
+                }
+                call(&mut d).unwrap();
+                let (err, tol) = check(&row, &Data::new(&row), &d);
+                assert!(
+                    err <= tol,
+                    "faer {}: err {err:e} > tol {tol:e}",
+                    row.label()
+                );
+            }
+        }
+        assert_eq!(
+            bound.len(),
+            2 * 5,
+            "faer rows: getrf, potrf, geqrf, getri, gesv"
+        );
     }
 
     /// A wrong result (one entry of the output perturbed, or the

@@ -305,19 +305,51 @@ pub unsafe extern "C" fn xerbla_array_(
     info: *const i32,
     _l: usize,
 ) {
+    crate::abi::guard("xerbla_array_", || {
+        // SAFETY: the caller upholds xerbla_array's contract, which is
+        // this function's.
+        unsafe { xerbla_array::<i32>(name, len, info) }
+    })
+}
+
+/// `XERBLA_ARRAY` for the ILP64 (`_64_`) routines: 64-bit `SRNAME_LEN` and
+/// `INFO`, reported through `xerbla_64_`.
+///
+/// # Safety
+/// As [`xerbla_array_`].
+#[no_mangle]
+pub unsafe extern "C" fn xerbla_array_64_(
+    name: *const c_char,
+    len: *const i64,
+    info: *const i64,
+    _l: usize,
+) {
+    crate::abi::guard("xerbla_array_64_", || {
+        // SAFETY: as in xerbla_array_.
+        unsafe { xerbla_array::<i64>(name, len, info) }
+    })
+}
+
+/// The body of `xerbla_array_` / `xerbla_array_64_`: copies at most 32
+/// characters of the name (LAPACK's SRNAME length) and calls the XERBLA of
+/// the same integer width (the program's, if it defines one).
+///
+/// # Safety
+/// `name` must address `*len` readable bytes; `len`, `info` readable `I`s.
+unsafe fn xerbla_array<I: XerblaNames>(name: *const c_char, len: *const I, info: *const I) {
     // SAFETY: arguments by reference per the Fortran ABI.
-    let (n, i) = unsafe { ((*len).clamp(0, 32) as usize, *info) };
+    let (n, i) = unsafe { ((*len).get().clamp(0, 32) as usize, *info) };
     let mut buf = [b' '; 32];
     // SAFETY: n <= *len readable bytes.
     let src = unsafe { core::slice::from_raw_parts(name as *const u8, n) };
     buf[..n].copy_from_slice(src);
-    let f = lookup(c"xerbla_");
+    let f = lookup(I::XERBLA);
     if f.is_null() {
-        own_xerbla::<i32>(&buf[..n.max(1)], i as i64);
+        own_xerbla::<I>(&buf[..n.max(1)], i.get());
     } else {
         // SAFETY: see `report`.
         unsafe {
-            let f: XerblaFn<i32> = core::mem::transmute(f);
+            let f: XerblaFn<I> = core::mem::transmute(f);
             f(buf.as_ptr() as *const c_char, &i, n);
         }
     }

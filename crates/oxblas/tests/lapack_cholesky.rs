@@ -1,7 +1,9 @@
 //! Cholesky (potrf, potrs, posv, potri) and triangular (trtri, trtrs)
 //! routines, tested LAPACK-style: residuals computed in c64 by naive loops,
 //! each required below 30, over every type, both triangles, sizes 0..300
-//! (and 600), well- and ill-conditioned and graded matrices, every layout.
+//! (and 520, 600), well- and ill-conditioned and graded matrices (graded
+//! triangles spanning 1e-6 .. 1e6), semidefinite (rank-deficient) ones,
+//! every layout.
 
 mod common;
 use common::*;
@@ -123,7 +125,7 @@ fn cholesky_suite<T: Scalar>(seed: u64) {
     for (si, &n) in SIZES.iter().enumerate() {
         for (ki, &kind) in KINDS.iter().enumerate() {
             for (ui, &uplo) in UPLOS.iter().enumerate() {
-                if n >= 300 && (kind == Kind::Graded || uplo == Uplo::Upper && kind == Kind::Well) {
+                if n >= 300 && uplo == Uplo::Upper && kind != Kind::Ill {
                     continue; // keep the run short
                 }
                 let layout = LAYOUTS[(si + ki + ui) % LAYOUTS.len()];
@@ -239,6 +241,112 @@ fn cholesky_large_and_threads() {
     one::<c32>(72, 600, Uplo::Upper, Layout::RowMajor, true);
     one::<f64>(73, 1100, Uplo::Upper, Layout::ColMajor, false);
     one::<c64>(74, 1030, Uplo::Lower, Layout::ColMajor, false);
+}
+
+/// Graded and semidefinite matrices through the blocked driver with
+/// look-ahead (cholesky_factor.rs: panels of NB = 256, look-ahead with two
+/// threads once two block columns trail a panel, i.e. n > 512), n = 520:
+///
+/// * graded `D B D` (D 1 .. 1e-4): factor bitwise identical on 1 and 2
+///   threads, ||A - L L^H|| and potrs residuals;
+/// * the same matrix with row and column 400 zeroed (positive
+///   semidefinite, rank n - 1): the pivot of column 400 is exactly zero,
+///   so info = 401, found in the panel the look-ahead step factored; the
+///   leading 400 x 400 factor is complete;
+/// * rank 260 (> NB, so the breakdown is in the second panel): the
+///   leading 260 x 260 block is well conditioned, the Schur complement of
+///   it is rounding noise, so info > 260 (a noise pivot, Hermitian and
+///   indefinite, cannot stay positive for 260 columns) and the leading
+///   (info - 1) columns are a complete factor.
+fn blocked_graded_semidefinite<T: Scalar>(seed: u64, uplo: Uplo, layout: Layout) {
+    let mut rng = Rng::new(seed);
+    let n = 520;
+    let ctx = format!("{:?} n={n} {uplo:?} {layout:?}", T::KIND);
+    // ||A11 - L11 L11^H|| / (k ||A11|| eps) for the leading k x k block.
+    let leading = |a: &Dm, fm: &Mat<T>, k: usize| {
+        let f = Dm::of(fm.as_ref());
+        let mut t = Dm::zeros(k, k);
+        let mut a11 = Dm::zeros(k, k);
+        for j in 0..k {
+            for i in 0..k {
+                let inside = if uplo == Uplo::Lower { i >= j } else { i <= j };
+                if inside {
+                    t.set(i, j, f.get(i, j));
+                }
+                a11.set(i, j, a.get(i, j));
+            }
+        }
+        let llh = if uplo == Uplo::Lower {
+            t.mul(&t.adjoint())
+        } else {
+            t.adjoint().mul(&t)
+        };
+        let an = a11.norm1().max(f64::MIN_POSITIVE);
+        a11.sub(&llh).norm1() / (k.max(1) as f64 * an * eps::<T>())
+    };
+    let a = hpd::<T>(&mut rng, Kind::Graded, n);
+    let mut f1 = a.to_mat::<T>(layout);
+    let mut f2 = a.to_mat::<T>(layout);
+    let i1 = oxblas::with_num_threads(1, || potrf(uplo, f1.as_mut()).unwrap());
+    let i2 = oxblas::with_num_threads(2, || potrf(uplo, f2.as_mut()).unwrap());
+    assert_eq!((i1, i2), (0, 0), "{ctx} graded: info");
+    assert!(
+        f1.buf.iter().zip(&f2.buf).all(|(x, y)| same_bits(*x, *y)),
+        "{ctx} graded: thread count changed the factor"
+    );
+    let r = leading(&a, &f2, n);
+    assert!(r < THRESH, "{ctx} graded: residual {r}");
+    let b = Dm::random(&mut rng, n, 3, T::IS_COMPLEX).rounded::<T>();
+    let mut bm = b.to_mat::<T>(Layout::ColMajor);
+    potrs(uplo, f2.as_ref(), bm.as_mut()).unwrap();
+    let r = solve_residual::<T>(&a, &Dm::of(bm.as_ref()), &b);
+    assert!(r < THRESH, "{ctx} graded: potrs residual {r}");
+
+    let k = 400;
+    let mut z = a.clone();
+    for i in 0..n {
+        z.set(i, k, c64::new(0.0, 0.0));
+        z.set(k, i, c64::new(0.0, 0.0));
+    }
+    let mut fm = z.to_mat::<T>(layout);
+    let info = oxblas::with_num_threads(2, || potrf(uplo, fm.as_mut()).unwrap());
+    assert_eq!(info, k + 1, "{ctx} zero row/column {k}: info");
+    let r = leading(&z, &fm, k);
+    assert!(
+        r < THRESH,
+        "{ctx} zero row/column {k}: leading residual {r}"
+    );
+
+    let rank = 260;
+    let mut p = Dm::psd_with_rank(&mut rng, n, rank, T::IS_COMPLEX).rounded::<T>();
+    p.make_hermitian();
+    let mut fm = p.to_mat::<T>(layout);
+    let info = oxblas::with_num_threads(2, || potrf(uplo, fm.as_mut()).unwrap());
+    assert!(
+        info > rank && info <= n,
+        "{ctx} rank {rank}: info {info}, expected in ({rank}, {n}]"
+    );
+    let r = leading(&p, &fm, info - 1);
+    assert!(
+        r < THRESH,
+        "{ctx} rank {rank}: leading residual {r} (info {info})"
+    );
+    let mut m2 = p.to_mat::<T>(Layout::ColMajor);
+    let mut b = Dm::zeros(n, 1).to_mat::<T>(Layout::ColMajor);
+    let info2 = oxblas::with_num_threads(2, || posv(uplo, m2.as_mut(), b.as_mut()).unwrap());
+    assert!(info2 > rank, "{ctx} rank {rank}: posv info {info2}");
+}
+
+#[test]
+fn cholesky_blocked_graded_semidefinite_real() {
+    blocked_graded_semidefinite::<f32>(75, Uplo::Lower, Layout::ColMajor);
+    blocked_graded_semidefinite::<f64>(76, Uplo::Upper, Layout::RowMajor);
+}
+
+#[test]
+fn cholesky_blocked_graded_semidefinite_complex() {
+    blocked_graded_semidefinite::<c32>(77, Uplo::Upper, Layout::ColMajor);
+    blocked_graded_semidefinite::<c64>(78, Uplo::Lower, Layout::Strided);
 }
 
 #[test]
@@ -380,6 +488,89 @@ fn triangular_c32() {
 #[test]
 fn triangular_c64() {
     triangular_suite::<c64>(94);
+}
+
+/// A graded triangle. NonUnit: `diag(r) T0 diag(c)` with T0 a well
+/// conditioned Cholesky factor, r spanning 1e6 .. 1e-6 down the rows and c
+/// spanning 1e-6 .. 1e6 over the columns in a random order (the diagonal
+/// stays nonzero, ||T|| ||T^-1|| is astronomically large). Unit: the
+/// similarity `D T0 D^-1` with D spanning 1e6 .. 1e-6 (the unit diagonal is
+/// kept, the off-diagonal entries are scaled by up to 1e12 either way:
+/// lower entries shrink, upper ones grow).
+fn graded_tri<T: Scalar>(rng: &mut Rng, n: usize, uplo: Uplo, unit: bool) -> Dm {
+    let t0 = tri_matrix::<T>(rng, Kind::Well, n, uplo);
+    let d = geometric(n, 6.0, -6.0);
+    let g = if unit {
+        let inv: Vec<f64> = d.iter().map(|x| 1.0 / x).collect();
+        t0.scaled(&d, &inv)
+    } else {
+        let c = shuffled(rng, geometric(n, -6.0, 6.0));
+        t0.scaled(&d, &c)
+    };
+    g.rounded::<T>()
+}
+
+/// trtri and trtrs on graded triangles (both triangles, unit and non-unit
+/// diagonal, sizes across the recursion's leaves and TRMM levels up to
+/// 300): ||I - T T^-1|| / (n ||T|| ||T^-1|| eps) and, for every op,
+/// ||b - op(T) x|| / (||T|| ||x|| n eps) per column.
+fn graded_triangular<T: Scalar>(seed: u64) {
+    let mut rng = Rng::new(seed);
+    for (si, &n) in [1usize, 2, 5, 17, 64, 130, 300].iter().enumerate() {
+        for (ui, &uplo) in UPLOS.iter().enumerate() {
+            for (di, &diag) in [Diag::NonUnit, Diag::Unit].iter().enumerate() {
+                let unit = diag == Diag::Unit;
+                let layout = LAYOUTS[(si + ui + 2 * di) % 4];
+                let ctx = format!("{:?} n={n} {uplo:?} {diag:?} graded {layout:?}", T::KIND);
+                let a = graded_tri::<T>(&mut rng, n, uplo, unit);
+                let t = triangle(&a, uplo, unit);
+                let orig = a.to_mat::<T>(layout);
+                let mut m = a.to_mat::<T>(layout);
+                assert_eq!(trtri(uplo, diag, m.as_mut()).unwrap(), 0, "{ctx}");
+                assert!(
+                    other_triangle_same(&orig, &m, uplo),
+                    "{ctx}: touched the other triangle"
+                );
+                let x = triangle(&Dm::of(m.as_ref()), uplo, unit);
+                assert!(!x.has_nan(), "{ctx}: NaN in the inverse");
+                let r = inverse_residual::<T>(&t, &x);
+                assert!(r < THRESH, "{ctx}: trtri residual {r}");
+                for (oi, op) in [Op::NoTrans, Op::Trans, Op::ConjTrans]
+                    .into_iter()
+                    .enumerate()
+                {
+                    let nrhs = if (oi + si) % 2 == 0 { 1 } else { 5 };
+                    let b = Dm::random(&mut rng, n, nrhs, T::IS_COMPLEX).rounded::<T>();
+                    let mut bm = b.to_mat::<T>(LAYOUTS[(si + oi) % 4]);
+                    assert_eq!(
+                        trtrs(uplo, op, diag, orig.as_ref(), bm.as_mut()).unwrap(),
+                        0
+                    );
+                    let opt = match op {
+                        Op::NoTrans => t.clone(),
+                        Op::Trans => {
+                            let mut x = t.adjoint();
+                            x.a.iter_mut().for_each(|z| *z = z.conj());
+                            x
+                        }
+                        Op::ConjTrans => t.adjoint(),
+                    };
+                    let x = Dm::of(bm.as_ref());
+                    assert!(!x.has_nan(), "{ctx}: trtrs {op:?} NaN");
+                    let r = solve_residual::<T>(&opt, &x, &b);
+                    assert!(r < THRESH, "{ctx}: trtrs {op:?} residual {r}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn triangular_graded() {
+    graded_triangular::<f32>(95);
+    graded_triangular::<f64>(96);
+    graded_triangular::<c32>(97);
+    graded_triangular::<c64>(98);
 }
 
 #[test]

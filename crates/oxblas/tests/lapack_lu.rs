@@ -2,7 +2,8 @@
 //! lansy, lanhe, lantr), tested LAPACK-style: residuals computed in c64 by
 //! naive loops, each required below 30 (LAPACK testing's threshold), over
 //! every type, sizes 0..300 (and 600), random / ill-conditioned / graded /
-//! singular / rank-deficient matrices, and every storage layout.
+//! singular / rank-deficient matrices, and every storage layout; at 300 the
+//! blocked driver runs with look-ahead (two threads).
 
 mod common;
 use common::*;
@@ -26,13 +27,18 @@ enum Kind {
     Singular,
     /// Rank n/2 (a product of random n x n/2 and n/2 x n factors).
     RankDeficient,
+    /// Rows 1, 3, 5, ... zero: rank r = ceil(n/2) exactly. Zero rows
+    /// stay exactly zero under elimination, so after the r nonzero rows
+    /// are used up the pivot column is exactly zero: info = r + 1.
+    ZeroRows,
 }
-const KINDS: [Kind; 5] = [
+const KINDS: [Kind; 6] = [
     Kind::Random,
     Kind::IllConditioned,
     Kind::Graded,
     Kind::Singular,
     Kind::RankDeficient,
+    Kind::ZeroRows,
 ];
 
 fn grade(i: usize, n: usize, decades: f64) -> f64 {
@@ -74,6 +80,15 @@ fn make<T: Scalar>(rng: &mut Rng, kind: Kind, m: usize, n: usize) -> Dm {
         Kind::RankDeficient => {
             let r = (m.min(n) / 2).max(1);
             Dm::random(rng, m, r, cx).mul(&Dm::random(rng, r, n, cx))
+        }
+        Kind::ZeroRows => {
+            let mut d = Dm::random(rng, m, n, cx);
+            for j in 0..n {
+                for i in (1..m).step_by(2) {
+                    d.set(i, j, c64::new(0.0, 0.0));
+                }
+            }
+            d
         }
     };
     d.rounded::<T>()
@@ -152,16 +167,20 @@ fn lu_suite<T: Scalar>(seed: u64) {
     let mut rng = Rng::new(seed);
     for (si, &n) in SIZES.iter().enumerate() {
         for (ki, &kind) in KINDS.iter().enumerate() {
-            if n >= 300 && matches!(kind, Kind::Graded | Kind::RankDeficient) {
-                continue; // keep the run short; covered at 130
-            }
             let layout = LAYOUTS[(si + ki) % LAYOUTS.len()];
             let a = make::<T>(&mut rng, kind, n, n);
             let ctx = format!("{:?} n={n} {kind:?} {layout:?}", T::KIND);
             let mut fm = a.to_mat::<T>(layout);
             let pad = fm.padding();
             let mut ipiv = ipiv_for(n);
-            let info = getrf(fm.as_mut(), &mut ipiv).unwrap();
+            // From 256 pivots getrf runs the blocked driver (lu_blocked.rs,
+            // 64-wide panels below 1024), with look-ahead when more than
+            // one thread is allowed: two there, whatever this machine has.
+            let info = if n >= 256 {
+                oxblas::with_num_threads(2, || getrf(fm.as_mut(), &mut ipiv).unwrap())
+            } else {
+                getrf(fm.as_mut(), &mut ipiv).unwrap()
+            };
             assert!(fm.padding() == pad, "{ctx}: wrote outside the view");
             let f = Dm::of(fm.as_ref());
             assert!(!f.has_nan(), "{ctx}: NaN in the factors");
@@ -169,6 +188,16 @@ fn lu_suite<T: Scalar>(seed: u64) {
             assert!(r < THRESH, "{ctx}: LU residual {r}");
             match kind {
                 Kind::Singular if n > 0 => assert_eq!(info, n / 2 + 1, "{ctx}: info"),
+                Kind::ZeroRows => {
+                    let r = n.div_ceil(2);
+                    assert_eq!(info, if r < n { r + 1 } else { 0 }, "{ctx}: info");
+                    // U's rows from r on are exactly zero.
+                    for i in r..n {
+                        for j in i..n {
+                            assert!(f.get(i, j).norm() == 0.0, "{ctx}: U({i},{j}) nonzero");
+                        }
+                    }
+                }
                 Kind::RankDeficient | Kind::Singular => {}
                 _ => assert_eq!(info, 0, "{ctx}: info"),
             }

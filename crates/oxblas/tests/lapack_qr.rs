@@ -33,6 +33,9 @@ enum Kind {
     Graded,
     /// Rank min(m, n) / 2: a product of random m x r and r x n factors.
     RankDeficient,
+    /// Rows and columns both graded 1 .. 1e-4 (1e-2 single), each in a
+    /// random order: entries span 1 .. 1e-8 (1e-4 single).
+    GradedBoth,
 }
 
 fn decades<T: Scalar>(double: f64, single: f64) -> f64 {
@@ -76,6 +79,12 @@ fn make<T: Scalar>(rng: &mut Rng, kind: Kind, m: usize, n: usize) -> Dm {
         Kind::RankDeficient => {
             let r = (m.min(n) / 2).max(1);
             Dm::random(rng, m, r, cx).mul(&Dm::random(rng, r, n, cx))
+        }
+        Kind::GradedBoth => {
+            let dec = decades::<T>(4.0, 2.0);
+            let r = shuffled(rng, geometric(m, 0.0, -dec));
+            let c = shuffled(rng, geometric(n, 0.0, -dec));
+            Dm::random(rng, m, n, cx).scaled(&r, &c)
         }
     };
     d.rounded::<T>()
@@ -140,17 +149,18 @@ fn orth_resid<T: Scalar>(q: &Dm) -> f64 {
     Dm::identity(q.n).sub(&q.adjoint().mul(q)).norm1() / (q.m.max(1) as f64 * eps::<T>())
 }
 
-fn check_qr<T: Scalar>(seed: u64) {
+/// geqrf + orgqr on every shape of SHAPES for each of `kinds`, then on
+/// the `extra` cases: ||A - QR|| and ||I - Q^H Q|| ratios below THRESH.
+fn check_qr<T: Scalar>(seed: u64, kinds: &[Kind], extra: &[(usize, usize, Kind)]) {
     let mut rng = Rng::new(seed);
     let mut case = 0;
     let mut shapes: Vec<(usize, usize, Kind)> = Vec::new();
     for &(m, n) in &SHAPES {
-        for kind in [Kind::Random, Kind::IllConditioned, Kind::Graded] {
+        for &kind in kinds {
             shapes.push((m, n, kind));
         }
     }
-    shapes.push((600, 520, Kind::Random));
-    shapes.push((520, 600, Kind::Graded));
+    shapes.extend_from_slice(extra);
     for (m, n, kind) in shapes {
         let layout = if m >= 520 {
             Layout::ColMajor
@@ -175,18 +185,46 @@ fn check_qr<T: Scalar>(seed: u64) {
 
 #[test]
 fn qr_factorisation_residuals() {
-    check_qr::<f32>(1);
-    check_qr::<f64>(2);
-    check_qr::<c32>(3);
-    check_qr::<c64>(4);
+    const KINDS: [Kind; 3] = [Kind::Random, Kind::IllConditioned, Kind::Graded];
+    const EXTRA: [(usize, usize, Kind); 2] = [(600, 520, Kind::Random), (520, 600, Kind::Graded)];
+    check_qr::<f32>(1, &KINDS, &EXTRA);
+    check_qr::<f64>(2, &KINDS, &EXTRA);
+    check_qr::<c32>(3, &KINDS, &EXTRA);
+    check_qr::<c64>(4, &KINDS, &EXTRA);
+}
+
+/// The same residuals on rank-deficient matrices (R's trailing diagonal
+/// is rounding noise, the reflectors of those columns are arbitrary but
+/// must stay orthogonal) and on matrices graded by rows and columns, up
+/// to 400 x 300 (96-wide panels, see qr_panel::block_size), where the
+/// blocked driver and its WY updates run; plus orgqr/ungqr with more
+/// columns than reflectors on the same kinds.
+#[test]
+fn qr_rank_deficient_and_graded() {
+    const KINDS: [Kind; 2] = [Kind::RankDeficient, Kind::GradedBoth];
+    const EXTRA: [(usize, usize, Kind); 3] = [
+        (400, 300, Kind::RankDeficient),
+        (300, 400, Kind::GradedBoth),
+        (300, 260, Kind::Graded),
+    ];
+    check_qr::<f32>(101, &KINDS, &EXTRA);
+    check_qr::<f64>(102, &KINDS, &EXTRA);
+    check_qr::<c32>(103, &KINDS, &EXTRA);
+    check_qr::<c64>(104, &KINDS, &EXTRA);
+    for kind in [Kind::RankDeficient, Kind::Graded, Kind::GradedBoth] {
+        check_orgqr_partial::<f32>(105, kind);
+        check_orgqr_partial::<f64>(106, kind);
+        check_orgqr_partial::<c32>(107, kind);
+        check_orgqr_partial::<c64>(108, kind);
+    }
 }
 
 /// orgqr with k < n <= m: orthonormal columns, the first k equal to the
 /// thin Q, and ungqr is the same routine.
-fn check_orgqr_partial<T: Scalar>(seed: u64) {
+fn check_orgqr_partial<T: Scalar>(seed: u64, kind: Kind) {
     let mut rng = Rng::new(seed);
     for &(m, n, k) in &[(7, 5, 3), (40, 40, 17), (150, 100, 70), (9, 4, 0)] {
-        let a = make::<T>(&mut rng, Kind::Random, m, k);
+        let a = make::<T>(&mut rng, kind, m, k);
         let (f, tau) = factor::<T>(&a, Layout::ColMajor);
         let thin = form_q(&f, &tau, k, Layout::RowMajor);
         let mut q = cols(&f, n).to_mat::<T>(Layout::Strided);
@@ -196,7 +234,7 @@ fn check_orgqr_partial<T: Scalar>(seed: u64) {
         let diff = cols(&q, k).sub(&thin).norm1() / (m as f64 * eps::<T>());
         assert!(
             orth < THRESH && diff < THRESH,
-            "{:?} orgqr {m}x{n} k={k}: orth {orth:.2} diff {diff:.2}",
+            "{:?} orgqr {m}x{n} k={k} {kind:?}: orth {orth:.2} diff {diff:.2}",
             T::KIND
         );
     }
@@ -204,10 +242,10 @@ fn check_orgqr_partial<T: Scalar>(seed: u64) {
 
 #[test]
 fn orgqr_more_columns_than_reflectors() {
-    check_orgqr_partial::<f32>(5);
-    check_orgqr_partial::<f64>(6);
-    check_orgqr_partial::<c32>(7);
-    check_orgqr_partial::<c64>(8);
+    check_orgqr_partial::<f32>(5, Kind::Random);
+    check_orgqr_partial::<f64>(6, Kind::Random);
+    check_orgqr_partial::<c32>(7, Kind::Random);
+    check_orgqr_partial::<c64>(8, Kind::Random);
 }
 
 fn apply_op(q: &Dm, op: Op) -> Dm {
@@ -218,8 +256,9 @@ fn apply_op(q: &Dm, op: Op) -> Dm {
     }
 }
 
-/// ormqr/unmqr against products with the explicit Q from orgqr.
-fn check_ormqr<T: Scalar>(seed: u64) {
+/// ormqr/unmqr against products with the explicit Q from orgqr, for the
+/// reflectors of a `kind_a` matrix applied to a `kind_c` matrix.
+fn check_ormqr<T: Scalar>(seed: u64, shapes: &[(usize, usize)], kind_a: Kind, kind_c: Kind) {
     let mut rng = Rng::new(seed);
     let ops: &[Op] = if T::IS_COMPLEX {
         &[Op::NoTrans, Op::ConjTrans]
@@ -227,17 +266,8 @@ fn check_ormqr<T: Scalar>(seed: u64) {
         &[Op::NoTrans, Op::Trans, Op::ConjTrans]
     };
     let mut case = 0;
-    for &(m, n) in &[
-        (0, 0),
-        (1, 1),
-        (5, 3),
-        (3, 5),
-        (17, 17),
-        (64, 40),
-        (130, 130),
-        (300, 280),
-    ] {
-        let a = make::<T>(&mut rng, Kind::Random, m, n);
+    for &(m, n) in shapes {
+        let a = make::<T>(&mut rng, kind_a, m, n);
         let (f, tau) = factor::<T>(&a, Layout::ColMajor);
         // Full m x m Q: orgqr on m columns, the first k holding reflectors.
         let q = form_q(&f, &tau, m, Layout::ColMajor);
@@ -249,7 +279,7 @@ fn check_ormqr<T: Scalar>(seed: u64) {
                 let p = [1, 4, 37][case % 3];
                 case += 1;
                 let (cm, cn) = if side == Side::Left { (m, p) } else { (p, m) };
-                let c0 = make::<T>(&mut rng, Kind::Random, cm, cn);
+                let c0 = make::<T>(&mut rng, kind_c, cm, cn);
                 let mut c = c0.to_mat::<T>(LAYOUTS[case % 4]);
                 let res = if case % 2 == 0 {
                     ormqr(side, op, refl.as_ref(), &tau, c.as_mut())
@@ -268,7 +298,8 @@ fn check_ormqr<T: Scalar>(seed: u64) {
                 let ratio = got.sub(&want).norm1() / (m.max(1) as f64 * nc * eps::<T>());
                 assert!(
                     ratio < THRESH,
-                    "{:?} ormqr {side:?} {op:?} A {m}x{n}, C {cm}x{cn}: ratio {ratio:.2}",
+                    "{:?} ormqr {side:?} {op:?} A {m}x{n} {kind_a:?}, C {cm}x{cn} {kind_c:?}: \
+                     ratio {ratio:.2}",
                     T::KIND
                 );
             }
@@ -276,12 +307,48 @@ fn check_ormqr<T: Scalar>(seed: u64) {
     }
 }
 
+const ORMQR_SHAPES: [(usize, usize); 8] = [
+    (0, 0),
+    (1, 1),
+    (5, 3),
+    (3, 5),
+    (17, 17),
+    (64, 40),
+    (130, 130),
+    (300, 280),
+];
+
 #[test]
 fn ormqr_matches_explicit_q() {
-    check_ormqr::<f32>(9);
-    check_ormqr::<f64>(10);
-    check_ormqr::<c32>(11);
-    check_ormqr::<c64>(12);
+    let (s, r) = (&ORMQR_SHAPES, Kind::Random);
+    check_ormqr::<f32>(9, s, r, r);
+    check_ormqr::<f64>(10, s, r, r);
+    check_ormqr::<c32>(11, s, r, r);
+    check_ormqr::<c64>(12, s, r, r);
+}
+
+/// ormqr/unmqr with the reflectors of ill-conditioned (cond 1e12, 1e5
+/// single), column-graded, row-and-column-graded and rank-deficient
+/// matrices, applied to random or graded C (the blocked application at
+/// 300 x 280: k >= 256).
+#[test]
+fn ormqr_ill_conditioned_and_graded() {
+    let s = &ORMQR_SHAPES[4..];
+    for (i, (ka, kc)) in [
+        (Kind::IllConditioned, Kind::Random),
+        (Kind::Graded, Kind::GradedBoth),
+        (Kind::GradedBoth, Kind::Graded),
+        (Kind::RankDeficient, Kind::GradedBoth),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let seed = 110 + 4 * i as u64;
+        check_ormqr::<f32>(seed, s, ka, kc);
+        check_ormqr::<f64>(seed + 1, s, ka, kc);
+        check_ormqr::<c32>(seed + 2, s, ka, kc);
+        check_ormqr::<c64>(seed + 3, s, ka, kc);
+    }
 }
 
 /// op(A) as a dense matrix.

@@ -268,20 +268,26 @@ pub(crate) unsafe fn real_kernel<
     );
     let mut acc = [[S::zero(); MV]; NR];
     let mut pa = a;
-    let mut pb = b;
+    // B element (p, j) is read at `cols[j] + p*b_rs`: one pointer per column
+    // and one running offset, so the addresses of a step depend on the
+    // previous step through a single add (computing column j from column
+    // j-1 chains NR dependent adds per step, longer than the FMAs of a
+    // one- or two-vector tile).
+    let cols: [*const S::E; NR] = core::array::from_fn(|j| b.wrapping_offset(j as isize * b_cs));
+    let mut off: isize = 0;
     for _ in 0..k {
         let mut av = [S::zero(); MV];
         for (i, v) in av.iter_mut().enumerate() {
             *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
         }
         for (j, accj) in acc.iter_mut().enumerate() {
-            let bj = S::splat(*pb.offset(j as isize * b_cs));
+            let bj = S::splat(*cols[j].offset(off));
             for i in 0..MV {
                 accj[i] = S::fma(av[i], bj, accj[i]);
             }
         }
         pa = pa.offset(a_cs);
-        pb = pb.offset(b_rs);
+        off += b_rs;
     }
 
     if rs_c == 1 && (MASKED || m == mr) {
@@ -409,14 +415,18 @@ pub(crate) unsafe fn complex_kernel<
     let mut acc_re = [[S::zero(); MV]; NR];
     let mut acc_im = [[S::zero(); MV]; NR];
     let mut pa = a as *const S::E;
-    let mut pb = b;
+    // One pointer per column of B and one running offset, as in the real
+    // kernel.
+    let cols: [*const Cx<S::E>; NR] =
+        core::array::from_fn(|j| b.wrapping_offset(j as isize * b_cs));
+    let mut off: isize = 0;
     for _ in 0..k {
         let mut av = [S::zero(); MV];
         for (i, v) in av.iter_mut().enumerate() {
             *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
         }
         for j in 0..NR {
-            let bp = pb.offset(j as isize * b_cs) as *const S::E;
+            let bp = cols[j].offset(off) as *const S::E;
             let br = S::splat(*bp);
             let bi = S::splat(*bp.add(1));
             for i in 0..MV {
@@ -425,7 +435,7 @@ pub(crate) unsafe fn complex_kernel<
             }
         }
         pa = pa.offset(2 * a_cs);
-        pb = pb.offset(b_rs);
+        off += b_rs;
     }
 
     // Combine the two accumulators and apply alpha, all in registers.

@@ -426,6 +426,37 @@ impl Dm {
             }
         }
     }
+    /// `diag(r) self diag(c)`: row i scaled by `r[i]`, column j by `c[j]`
+    /// (a graded matrix when the factors span many decades).
+    pub fn scaled(&self, r: &[f64], c: &[f64]) -> Dm {
+        assert!(r.len() == self.m && c.len() == self.n);
+        let mut d = self.clone();
+        for j in 0..self.n {
+            for i in 0..self.m {
+                let v = d.get(i, j) * (r[i] * c[j]);
+                d.set(i, j, v);
+            }
+        }
+        d
+    }
+    /// Hermitian positive semidefinite of rank `r` (exactly, before
+    /// rounding): `Q diag(s) Q^H` with s in [1, 2] for the first `r`
+    /// eigenvalues and 0 for the others. Q is the identity plus a rank-6
+    /// term (three reflectors), so the leading `r x r` block stays well
+    /// conditioned and the Schur complement of that block is zero (what a
+    /// Cholesky factorisation meets there is rounding noise).
+    pub fn psd_with_rank(rng: &mut Rng, n: usize, r: usize, complex: bool) -> Dm {
+        let s: Vec<f64> = (0..n)
+            .map(|i| {
+                if i < r {
+                    1.0 + (i as f64 + 0.5) / r as f64
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        Dm::hermitian_with_eigenvalues(rng, &s, complex)
+    }
     /// Reference Gaussian elimination with partial pivoting (no blocking,
     /// written independently of the library): returns (phase of det,
     /// log |det|); phase 0 and -inf for a singular matrix.
@@ -462,6 +493,30 @@ impl Dm {
         }
         (phase, log)
     }
+}
+
+/// `n` factors from `10^hi` to `10^lo`, geometrically spaced (`10^hi` when
+/// n = 1): the row or column scaling of a graded matrix.
+pub fn geometric(n: usize, hi: f64, lo: f64) -> Vec<f64> {
+    (0..n)
+        .map(|i| {
+            let t = if n <= 1 {
+                0.0
+            } else {
+                i as f64 / (n - 1) as f64
+            };
+            10f64.powf(hi + (lo - hi) * t)
+        })
+        .collect()
+}
+
+/// A random permutation of `v` (Fisher-Yates with the test's RNG).
+pub fn shuffled<X>(rng: &mut Rng, mut v: Vec<X>) -> Vec<X> {
+    for i in (1..v.len()).rev() {
+        let j = rng.below(i + 1);
+        v.swap(i, j);
+    }
+    v
 }
 
 // ---- Level 2 storage helpers (band, packed) ----
