@@ -31,7 +31,8 @@ use spawn::{probe_configs, run_child};
 
 const USAGE: &str = "\
 usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--max-dim N]
-                    [--threads 1,2] [--peers LABEL,...] [--markdown PATH]
+                    [--threads 1,2] [--peers LABEL,...] [--rounds R]
+                    [--markdown PATH]
 
   --quick           smaller sizes (GEMM up to n=1024, BLAS n=256, vectors up
                     to 1e6, LAPACK 64 and 512) and fewer repeats (smoke test)
@@ -47,6 +48,11 @@ usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--ma
   --threads LIST    thread counts to measure (default 1,2)
   --peers LIST      only configurations whose label starts with one of these
                     (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL
+  --rounds R        run every configuration R times, interleaved (round 1 of
+                    all of them, then round 2, ...), and keep each cell's
+                    median over the rounds; rows up to n = 256 (and Level 1)
+                    only, where one process's placement on a shared host
+                    moves a timing by 10-30% (default 1)
   --markdown PATH   also write the report as Markdown to PATH
 
 Peers are discovered on this machine (see scripts/install-peers.sh); faer is
@@ -65,8 +71,14 @@ struct Cli {
     max_dim: Option<usize>,
     threads: Vec<usize>,
     peers: Option<Vec<String>>,
+    rounds: usize,
     markdown: Option<PathBuf>,
 }
+
+/// Rows up to this dimension (and Level 1 vectors) are measured in every
+/// round of `--rounds`; larger ones, whose calls are long enough to average
+/// out a host's noise within one process, once.
+const ROUND_MAX_DIM: usize = 256;
 
 fn parse_threads(s: &str) -> Result<Vec<usize>, String> {
     s.split(',')
@@ -88,6 +100,7 @@ fn parse_cli(args: &[String]) -> Result<Cli, String> {
         max_dim: None,
         threads: vec![1, 2],
         peers: None,
+        rounds: 1,
         markdown: None,
     };
     let mut it = args.iter();
@@ -111,6 +124,14 @@ fn parse_cli(args: &[String]) -> Result<Cli, String> {
                 cli.peers = Some(value()?.split(',').map(|s| s.trim().to_string()).collect())
             }
             "--markdown" => cli.markdown = Some(PathBuf::from(value()?)),
+            "--rounds" => {
+                let v = value()?;
+                cli.rounds = v
+                    .parse()
+                    .ok()
+                    .filter(|&r| r >= 1)
+                    .ok_or(format!("bad --rounds '{v}'"))?;
+            }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument '{other}'")),
         }
@@ -222,10 +243,18 @@ fn main() {
         (
             "rows".to_string(),
             format!(
-                "{} rows x threads {:?}{}",
+                "{} rows x threads {:?}{}{}",
                 rows.len(),
                 cli.threads,
-                if cli.quick { " (--quick)" } else { "" }
+                if cli.quick { " (--quick)" } else { "" },
+                if cli.rounds > 1 {
+                    format!(
+                        "; {} rounds for rows up to n = {ROUND_MAX_DIM} and Level 1 (median kept)",
+                        cli.rounds
+                    )
+                } else {
+                    String::new()
+                }
             ),
         ),
     ];
@@ -281,71 +310,88 @@ fn main() {
         eprintln!("  {n}");
     }
 
-    let mut cells: HashMap<Key, Cell> = HashMap::new();
-    let total = configs.len() * cli.threads.len();
+    let mut rounds: HashMap<Key, Vec<Cell>> = HashMap::new();
+    let total = configs.len() * cli.threads.len() * cli.rounds;
     let mut done = 0;
     let mut waited_total = 0.0;
-    for &t in &cli.threads {
-        for cfg in &configs {
-            done += 1;
-            let t0 = Instant::now();
-            let mut remaining: Vec<Row> = rows.clone();
-            if cfg.family == Family::Oxblas {
-                remaining.extend(companions.iter().copied());
-            }
-            while !remaining.is_empty() {
-                let budget = QUIET_WAIT_SECS.min(QUIET_WAIT_TOTAL_SECS - waited_total);
-                let waited = if budget > 0.0 {
-                    timing::wait_until_quiet(budget)
-                } else {
-                    0.0
-                };
-                waited_total += waited;
-                if waited >= 1.0 {
-                    eprintln!("  (waited {waited:.0} s for other processes to quiet down)");
+    for round in 0..cli.rounds {
+        for &t in &cli.threads {
+            for cfg in &configs {
+                done += 1;
+                let t0 = Instant::now();
+                let in_round = |r: &Row| round == 0 || r.dim() <= ROUND_MAX_DIM;
+                let mut remaining: Vec<Row> = rows.iter().copied().filter(in_round).collect();
+                if cfg.family == Family::Oxblas {
+                    remaining.extend(companions.iter().copied().filter(in_round));
                 }
-                let out = run_child(cfg, t, &remaining, cli.quick, |spec, cell| {
-                    let label = Row::parse_spec(spec).map(|r| r.label()).unwrap_or_default();
-                    let shown = match cell {
-                        Cell::Ok { rate, foreign } => {
-                            let unit = Row::parse_spec(spec).map_or("", |r| r.unit());
-                            format!("{rate:.1} {unit} (other load {foreign:.2} cores)")
-                        }
-                        Cell::NotAvailable(m) => format!("n/a ({m})"),
-                        Cell::Failed(m) => format!("FAILED {m}"),
-                        Cell::Error(m) => format!("ERROR {m}"),
+                if remaining.is_empty() {
+                    continue;
+                }
+                while !remaining.is_empty() {
+                    let budget = QUIET_WAIT_SECS.min(QUIET_WAIT_TOTAL_SECS - waited_total);
+                    let waited = if budget > 0.0 {
+                        timing::wait_until_quiet(budget)
+                    } else {
+                        0.0
                     };
-                    eprintln!("  [{done}/{total}] {} t={t}: {label}: {shown}", cfg.label);
-                });
-                let reported: Vec<String> = out.results.iter().map(|(s, _)| s.clone()).collect();
-                for (spec, cell) in out.results {
-                    cells.insert((spec, t, cfg.label.clone()), cell);
-                }
-                remaining.retain(|r| !reported.contains(&r.spec()));
-                if let Some(e) = out.load_error.or(out.failure) {
-                    // The first row without a result is the one that broke the
-                    // child: record it and go on with a fresh child.
-                    if let Some(r) = remaining.first() {
-                        eprintln!("  [{done}/{total}] {} t={t}: {}: {e}", cfg.label, r.label());
-                        cells.insert((r.spec(), t, cfg.label.clone()), Cell::Error(e));
-                        remaining.remove(0);
+                    waited_total += waited;
+                    if waited >= 1.0 {
+                        eprintln!("  (waited {waited:.0} s for other processes to quiet down)");
                     }
-                } else if !remaining.is_empty() {
-                    for r in remaining.drain(..) {
-                        cells.insert(
-                            (r.spec(), t, cfg.label.clone()),
-                            Cell::Error("no result".into()),
-                        );
+                    let out = run_child(cfg, t, &remaining, cli.quick, |spec, cell| {
+                        let label = Row::parse_spec(spec).map(|r| r.label()).unwrap_or_default();
+                        let shown = match cell {
+                            Cell::Ok { rate, foreign } => {
+                                let unit = Row::parse_spec(spec).map_or("", |r| r.unit());
+                                format!("{rate:.1} {unit} (other load {foreign:.2} cores)")
+                            }
+                            Cell::NotAvailable(m) => format!("n/a ({m})"),
+                            Cell::Failed(m) => format!("FAILED {m}"),
+                            Cell::Error(m) => format!("ERROR {m}"),
+                        };
+                        eprintln!("  [{done}/{total}] {} t={t}: {label}: {shown}", cfg.label);
+                    });
+                    let reported: Vec<String> =
+                        out.results.iter().map(|(s, _)| s.clone()).collect();
+                    for (spec, cell) in out.results {
+                        rounds
+                            .entry((spec, t, cfg.label.clone()))
+                            .or_default()
+                            .push(cell);
+                    }
+                    remaining.retain(|r| !reported.contains(&r.spec()));
+                    if let Some(e) = out.load_error.or(out.failure) {
+                        // The first row without a result is the one that broke the
+                        // child: record it and go on with a fresh child.
+                        if let Some(r) = remaining.first() {
+                            eprintln!("  [{done}/{total}] {} t={t}: {}: {e}", cfg.label, r.label());
+                            rounds
+                                .entry((r.spec(), t, cfg.label.clone()))
+                                .or_default()
+                                .push(Cell::Error(e));
+                            remaining.remove(0);
+                        }
+                    } else if !remaining.is_empty() {
+                        for r in remaining.drain(..) {
+                            rounds
+                                .entry((r.spec(), t, cfg.label.clone()))
+                                .or_default()
+                                .push(Cell::Error("no result".into()));
+                        }
                     }
                 }
+                eprintln!(
+                    "  [{done}/{total}] {} t={t} done in {:.0} s",
+                    cfg.label,
+                    t0.elapsed().as_secs_f64()
+                );
             }
-            eprintln!(
-                "  [{done}/{total}] {} t={t} done in {:.0} s",
-                cfg.label,
-                t0.elapsed().as_secs_f64()
-            );
         }
     }
+    let cells: HashMap<Key, Cell> = rounds
+        .into_iter()
+        .map(|(k, v)| (k, report::median_cell(v)))
+        .collect();
 
     let mut header = header;
     header.push((

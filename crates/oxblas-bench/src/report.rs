@@ -24,6 +24,41 @@ pub enum Cell {
     NotAvailable(String),
 }
 
+/// One cell from the rounds of a run: the median rate over the rounds
+/// (the mean of the middle two for an even count) and the least foreign
+/// load seen, when every round measured; otherwise the first round that
+/// did not (a wrong result or a crash in any round stands).
+pub fn median_cell(mut cells: Vec<Cell>) -> Cell {
+    let measured: Vec<(f64, f64)> = cells
+        .iter()
+        .filter_map(|c| match c {
+            Cell::Ok { rate, foreign } => Some((*rate, *foreign)),
+            _ => None,
+        })
+        .collect();
+    if measured.len() < cells.len() || cells.is_empty() {
+        let i = cells
+            .iter()
+            .position(|c| !matches!(c, Cell::Ok { .. }))
+            .unwrap_or(0);
+        return if cells.is_empty() {
+            Cell::Error("no result".into())
+        } else {
+            cells.swap_remove(i)
+        };
+    }
+    let mut rates: Vec<f64> = measured.iter().map(|m| m.0).collect();
+    rates.sort_by(|a, b| a.total_cmp(b));
+    let h = rates.len() / 2;
+    let rate = if rates.len() % 2 == 1 {
+        rates[h]
+    } else {
+        (rates[h - 1] + rates[h]) / 2.0
+    };
+    let foreign = measured.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
+    Cell::Ok { rate, foreign }
+}
+
 /// Key of a cell: (row spec, threads, configuration label).
 pub type Key = (String, usize, String);
 
@@ -531,4 +566,30 @@ pub fn cpu_model() -> String {
         .map(|n| n.get())
         .unwrap_or(1);
     format!("{model} ({n} logical CPUs)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn median_over_rounds() {
+        let ok = |rate: f64| Cell::Ok {
+            rate,
+            foreign: rate / 100.0,
+        };
+        match median_cell(vec![ok(3.0), ok(1.0), ok(2.0)]) {
+            Cell::Ok { rate, foreign } => assert_eq!((rate, foreign), (2.0, 0.01)),
+            _ => panic!("three measured rounds give a measurement"),
+        }
+        match median_cell(vec![ok(4.0), ok(1.0)]) {
+            Cell::Ok { rate, .. } => assert_eq!(rate, 2.5),
+            _ => panic!("two measured rounds give a measurement"),
+        }
+        assert!(matches!(
+            median_cell(vec![ok(1.0), Cell::Failed("x".into()), ok(2.0)]),
+            Cell::Failed(_)
+        ));
+        assert!(matches!(median_cell(Vec::new()), Cell::Error(_)));
+    }
 }

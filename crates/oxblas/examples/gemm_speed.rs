@@ -22,21 +22,45 @@ fn cpu_secs() -> f64 {
 }
 
 fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
-    let a: Vec<T> = (0..m * k)
+    // GEMM_OFFSET: start A, B and C this many elements past a 64-byte
+    // boundary (alignment experiments; default 0).
+    let off: usize = std::env::var("GEMM_OFFSET")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let a: Vec<T> = (0..m * k + 64)
         .map(|i| {
             T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
                 ((i * 7 % 13) as f64) / 13.0 - 0.5,
             ))
         })
         .collect();
-    let b: Vec<T> = (0..k * n)
+    let b: Vec<T> = (0..k * n + 64)
         .map(|i| {
             T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
                 ((i * 5 % 11) as f64) / 11.0 - 0.5,
             ))
         })
         .collect();
-    let mut c = vec![T::zero(); m * n];
+    let mut c = vec![T::zero(); m * n + 64];
+    let each = |v: &str| {
+        std::env::var(v)
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(off)
+    };
+    let skip =
+        |p: *const T, o: usize| (64 - (p as usize) % 64) % 64 / core::mem::size_of::<T>() + o;
+    let (sa, sb, sc) = (
+        skip(a.as_ptr(), each("GEMM_OFFSET_A")),
+        skip(b.as_ptr(), each("GEMM_OFFSET_B")),
+        skip(c.as_ptr(), each("GEMM_OFFSET_C")),
+    );
+    let (a, b, c) = (
+        &a[sa..sa + m * k],
+        &b[sb..sb + k * n],
+        &mut c[sc..sc + m * n],
+    );
     // GEMM_OPS: two letters N/T/C for op(A), op(B) (operands stored so
     // that op(A) is m x k and op(B) k x n).
     let ops = std::env::var("GEMM_OPS").unwrap_or_else(|_| "NN".into());
@@ -65,10 +89,10 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
                 op_a,
                 op_b,
                 T::one(),
-                MatRef::col_major(&a, ar, ac, ar).unwrap(),
-                MatRef::col_major(&b, br, bc, br).unwrap(),
+                MatRef::col_major(a, ar, ac, ar).unwrap(),
+                MatRef::col_major(b, br, bc, br).unwrap(),
                 T::zero(),
-                MatMut::col_major(&mut c, m, n, m).unwrap(),
+                MatMut::col_major(&mut *c, m, n, m).unwrap(),
             )
             .unwrap();
         }
