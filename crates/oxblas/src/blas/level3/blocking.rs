@@ -20,9 +20,10 @@
 //! * NC: the packed B block is reused for every A block: let it take half of
 //!   L3 -> `NC = (L3/2) / (KC * size)`, a multiple of NR, at most 8192.
 //!
-//! `OXBLAS_MC`, `OXBLAS_KC`, `OXBLAS_NC` override for tuning runs. KC alone
+//! `OXBLAS_MC`, `OXBLAS_KC`, `OXBLAS_NC` override for tuning runs. The k
+//! block (`k_block`: KC, or k cut evenly into blocks of at most KC) alone
 //! decides the floating-point summation order, and it depends only on the
-//! type, the ISA and the caches, never on the thread count.
+//! type, the ISA, the caches and k, never on the thread count.
 
 use crate::arch::{caches, Isa};
 use crate::scalar::{Scalar, ScalarKind};
@@ -48,6 +49,21 @@ fn env_overrides() -> &'static [Option<usize>; 3] {
         };
         [get("OXBLAS_MC"), get("OXBLAS_KC"), get("OXBLAS_NC")]
     })
+}
+
+/// The k block actually used for a product of depth `k`: `k` cut into the
+/// fewest blocks of at most `kc`, all of (nearly) the same length, rounded
+/// up to a multiple of 8. A depth just past a multiple of KC (a 512-deep
+/// panel with KC = 384) would otherwise leave a short last block whose C
+/// tile loads and stores weigh on a few k steps (384 + 128 instead of
+/// 256 + 256). Depends on `k` and `kc` only, never on the thread count, so
+/// the summation order stays the same for every thread count.
+pub fn k_block(k: usize, kc: usize) -> usize {
+    if k <= kc {
+        return kc;
+    }
+    let blocks = k.div_ceil(kc);
+    k.div_ceil(blocks).next_multiple_of(8).min(kc)
 }
 
 /// Block sizes for GEMM on `T` with the kernels of `isa`, computed once
@@ -82,4 +98,26 @@ fn compute<T: Scalar>(isa: Isa) -> Blocking {
     let mc = o[0].map_or(mc, |v| v.max(mr) / mr * mr);
     let nc = o[2].map_or(nc, |v| v.max(nr) / nr * nr);
     Blocking { mr, nr, mc, kc, nc }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::k_block;
+
+    #[test]
+    fn k_blocks_are_even_and_bounded() {
+        assert_eq!(k_block(100, 384), 384);
+        assert_eq!(k_block(384, 384), 384);
+        assert_eq!(k_block(512, 384), 256);
+        assert_eq!(k_block(768, 384), 384);
+        assert_eq!(k_block(2048, 384), 344);
+        for k in 1..3000 {
+            for kc in [64, 256, 384, 1000] {
+                let b = k_block(k, kc);
+                assert!(b <= kc && b % 8 == 0 || b == kc);
+                // No more blocks than the plain KC split.
+                assert_eq!(k.div_ceil(b), k.div_ceil(kc), "k={k} kc={kc}");
+            }
+        }
+    }
 }

@@ -21,7 +21,7 @@
 //! Row-major C (unit column stride) is handled by computing the transposed
 //! product `C^T = op(B)^T op(A)^T`, so the kernels always see column-major C.
 
-use super::blocking::blocking;
+use super::blocking::{blocking, k_block};
 use super::common::op_operand;
 use super::pack::{pack_panels, Operand};
 use crate::arch::{caches, isa};
@@ -455,7 +455,8 @@ fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, u
 /// Goto/BLIS blocked GEMM on `nt` threads (fewer if the pool grants fewer).
 unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>) {
     let Product { m, n, a, b, .. } = p;
-    let bl = blocking::<T>(kern.isa);
+    let mut bl = blocking::<T>(kern.isa);
+    bl.kc = k_block(p.k, bl.kc);
     let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
     // B with k-contiguous columns (column-major B, or a row-major op(B)^T)
     // is read in place by the strided-B kernel: a KC x NR micro-panel of it

@@ -11,7 +11,7 @@
 //! one grid whatever the cut, so the result does not depend on the thread
 //! count.
 
-use super::blocking::blocking;
+use super::blocking::{blocking, k_block};
 use super::common::{op_operand, require_shape, Block, Dense};
 use super::gemm::{gemm_raw, Op};
 use super::pack::{pack_panels, Operand};
@@ -152,7 +152,7 @@ unsafe fn gemmt_direct<T: Scalar>(
 ) {
     let kern = T::gemm_kernel(isa());
     let bl = blocking::<T>(kern.isa);
-    let (mr, nr, kc) = (bl.mr, bl.nr, bl.kc);
+    let (mr, nr, kc) = (bl.mr, bl.nr, k_block(k, bl.kc));
     // Row blocks on the MR grid.
     let mc = (bl.mc / mr).max(1) * mr;
     let nc = bl.nc.min((j_hi - j_lo).next_multiple_of(nr)).max(nr);
