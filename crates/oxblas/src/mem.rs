@@ -72,10 +72,14 @@ pub(crate) enum Slot {
     A = 0,
     B = 1,
     Scratch = 2,
+    /// Level 3 temporaries that hold a GEMM operand (SYMM's expanded A)
+    /// while GEMM itself uses the other slots.
+    Operand = 3,
 }
 
 thread_local! {
-    static SLOTS: [Cell<Option<AlignedBuf>>; 3] = const { [Cell::new(None), Cell::new(None), Cell::new(None)] };
+    static SLOTS: [Cell<Option<AlignedBuf>>; 4] =
+        const { [Cell::new(None), Cell::new(None), Cell::new(None), Cell::new(None)] };
 }
 
 /// Runs `f` with this thread's buffer for `slot`, at least `bytes` long.
