@@ -28,7 +28,14 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(0);
-    let a: Vec<T> = (0..m * k + 64)
+    // GEMM_LDA: A's leading dimension (default: its row count), e.g. a
+    // block of a larger matrix.
+    let lda: usize = std::env::var("GEMM_LDA")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let a_len = lda.max(m).max(k) * m.max(k);
+    let a: Vec<T> = (0..a_len + 64)
         .map(|i| {
             T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
                 ((i * 7 % 13) as f64) / 13.0 - 0.5,
@@ -57,7 +64,7 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
         skip(c.as_ptr(), each("GEMM_OFFSET_C")),
     );
     let (a, b, c) = (
-        &a[sa..sa + m * k],
+        &a[sa..sa + a_len],
         &b[sb..sb + k * n],
         &mut c[sc..sc + m * n],
     );
@@ -89,7 +96,7 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
                 op_a,
                 op_b,
                 T::one(),
-                MatRef::col_major(a, ar, ac, ar).unwrap(),
+                MatRef::col_major(a, ar, ac, lda.max(ar)).unwrap(),
                 MatRef::col_major(b, br, bc, br).unwrap(),
                 T::zero(),
                 MatMut::col_major(&mut *c, m, n, m).unwrap(),
