@@ -19,7 +19,7 @@
 //! (TRMM with the unit-lower part of the (2,2) block), `X21 = U22 L21` (TRMM
 //! with its upper part), `X22 = U22 L22` (recurse).
 
-use super::super::triangular::blk::{axpy_sub, on_isa, split, Blk, Dense};
+use super::super::triangular::blk::{axpy4_sub, axpy_sub, on_isa, split, Blk, Dense};
 use crate::blas::level3::{gemm, trmm, Op};
 use crate::blas::{Diag, Side, Uplo};
 use crate::error::Result;
@@ -127,8 +127,16 @@ pub(crate) unsafe fn solve_xl_small<T: Scalar>(a: Blk<T>) {
                     l[i] = xj[i];
                     xj[i] = T::zero();
                 }
-                for (k, xk) in right.chunks_exact(n).enumerate() {
-                    axpy_sub(xj, xk, l[j + 1 + k]);
+                // Four columns per pass over X(:, j), then the rest.
+                let nk = n - j - 1;
+                let mut k = 0;
+                while k + 4 <= nk {
+                    let c = [l[j + 1 + k], l[j + 2 + k], l[j + 3 + k], l[j + 4 + k]];
+                    axpy4_sub(xj, &right[k * n..(k + 4) * n], n, c);
+                    k += 4;
+                }
+                for k in k..nk {
+                    axpy_sub(xj, &right[k * n..(k + 1) * n], l[j + 1 + k]);
                 }
             }
         },

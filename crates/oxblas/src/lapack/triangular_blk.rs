@@ -420,6 +420,30 @@ pub(crate) fn axpy_sub<T: Scalar>(x: &mut [T], l: &[T], c: T) {
     });
 }
 
+/// `x -= l0 c0; x -= l1 c1; x -= l2 c2; x -= l3 c3` in one pass over x
+/// (`l` holds the four columns, `ld` apart), with the rounding of the four
+/// `axpy_sub` calls it replaces: each element is read and written once per
+/// four columns instead of four times.
+#[inline(always)]
+pub(crate) fn axpy4_sub<T: Scalar>(x: &mut [T], l: &[T], ld: usize, c: [T; 4]) {
+    let n = x.len();
+    if T::IS_COMPLEX {
+        for (q, &cq) in c.iter().enumerate() {
+            axpy_sub(x, &l[q * ld..q * ld + n], cq);
+        }
+        return;
+    }
+    let (l0, l1, l2, l3) = (
+        &l[..n],
+        &l[ld..ld + n],
+        &l[2 * ld..2 * ld + n],
+        &l[3 * ld..3 * ld + n],
+    );
+    for i in 0..n {
+        x[i] = x[i] - l0[i] * c[0] - l1[i] * c[1] - l2[i] * c[2] - l3[i] * c[3];
+    }
+}
+
 /// `x *= c` elementwise.
 #[inline(always)]
 pub(crate) fn scale<T: Scalar>(x: &mut [T], c: T) {
