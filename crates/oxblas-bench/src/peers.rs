@@ -343,7 +343,7 @@ pub fn discover() -> Discovery {
             if cfg!(feature = "faer-avx512") {
                 "faer 0.24 (crates.io) with x86-v4 (AVX-512) kernels, in-process, Par::Seq / Par::rayon(t)".into()
             } else {
-                "faer 0.24 (crates.io), default features (AVX2 kernels), in-process, Par::Seq / Par::rayon(t)".into()
+                "faer 0.24 (crates.io), features std+rayon, SIMD level chosen at run time (pulp), in-process, Par::Seq / Par::rayon(t)".into()
             },
         ));
     } else {
