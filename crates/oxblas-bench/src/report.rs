@@ -25,8 +25,8 @@ pub enum Cell {
 }
 
 /// One cell from the rounds of a run: the median rate over the rounds
-/// (the mean of the middle two for an even count) and the least foreign
-/// load seen, when every round measured; otherwise the first round that
+/// (the mean of the middle two for an even count) and the foreign load of
+/// the round(s) it came from, when every round measured; otherwise the first round that
 /// did not (a wrong result or a crash in any round stands).
 pub fn median_cell(mut cells: Vec<Cell>) -> Cell {
     let measured: Vec<(f64, f64)> = cells
@@ -47,15 +47,17 @@ pub fn median_cell(mut cells: Vec<Cell>) -> Cell {
             cells.swap_remove(i)
         };
     }
-    let mut rates: Vec<f64> = measured.iter().map(|m| m.0).collect();
-    rates.sort_by(|a, b| a.total_cmp(b));
-    let h = rates.len() / 2;
-    let rate = if rates.len() % 2 == 1 {
-        rates[h]
+    let mut measured = measured;
+    measured.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let h = measured.len() / 2;
+    // The middle round(s) give the rate and the other processes' load
+    // (the larger of two): a median taken from a disturbed round is marked.
+    let (rate, foreign) = if measured.len() % 2 == 1 {
+        measured[h]
     } else {
-        (rates[h - 1] + rates[h]) / 2.0
+        let (a, b) = (measured[h - 1], measured[h]);
+        ((a.0 + b.0) / 2.0, a.1.max(b.1))
     };
-    let foreign = measured.iter().map(|m| m.1).fold(f64::INFINITY, f64::min);
     Cell::Ok { rate, foreign }
 }
 
@@ -579,11 +581,11 @@ mod tests {
             foreign: rate / 100.0,
         };
         match median_cell(vec![ok(3.0), ok(1.0), ok(2.0)]) {
-            Cell::Ok { rate, foreign } => assert_eq!((rate, foreign), (2.0, 0.01)),
+            Cell::Ok { rate, foreign } => assert_eq!((rate, foreign), (2.0, 0.02)),
             _ => panic!("three measured rounds give a measurement"),
         }
         match median_cell(vec![ok(4.0), ok(1.0)]) {
-            Cell::Ok { rate, .. } => assert_eq!(rate, 2.5),
+            Cell::Ok { rate, foreign } => assert_eq!((rate, foreign), (2.5, 0.04)),
             _ => panic!("two measured rounds give a measurement"),
         }
         assert!(matches!(

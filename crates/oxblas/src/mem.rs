@@ -10,6 +10,8 @@ const ALIGN: usize = 64;
 pub(crate) struct AlignedBuf {
     ptr: *mut u8,
     bytes: usize,
+    /// The alignment it was allocated with (freed with the same layout).
+    align: usize,
 }
 
 /// Buffers from this size on are aligned to, and sized in, 2 MiB huge pages
@@ -43,7 +45,7 @@ impl AlignedBuf {
             // MADV_HUGEPAGE (14) only changes how the kernel backs it.
             unsafe { madvise(ptr.cast(), bytes, 14) };
         }
-        AlignedBuf { ptr, bytes }
+        AlignedBuf { ptr, bytes, align }
     }
     pub(crate) fn as_mut_ptr<T>(&mut self) -> *mut T {
         self.ptr as *mut T
@@ -52,14 +54,11 @@ impl AlignedBuf {
 
 impl Drop for AlignedBuf {
     fn drop(&mut self) {
-        // SAFETY: ptr was allocated in `new` with exactly this layout.
+        // SAFETY: ptr was allocated in `new` with exactly this size and alignment.
         unsafe {
             dealloc(
                 self.ptr,
-                Layout::from_size_align_unchecked(
-                    self.bytes,
-                    if self.bytes >= HUGE { HUGE } else { ALIGN },
-                ),
+                Layout::from_size_align_unchecked(self.bytes, self.align),
             )
         }
     }

@@ -175,7 +175,7 @@ fn symm_impl<T: Scalar>(
         } else {
             (fit / 8 * 8).clamp(8, ka)
         };
-        with_buffer(Slot::Operand, other * panel * sz + 64, |buf| {
+        with_buffer(Slot::Operand, other * panel * sz, |buf| {
             let d: *mut T = buf.as_mut_ptr();
             let mut p0 = 0;
             while p0 < ka {
