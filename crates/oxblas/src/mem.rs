@@ -95,3 +95,27 @@ pub(crate) fn with_buffer<R>(slot: Slot, bytes: usize, f: impl FnOnce(&mut Align
     SLOTS.with(|s| s[slot as usize].set(Some(buf)));
     r
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffers_keep_their_alignment() {
+        for (bytes, align) in [
+            (1, ALIGN),
+            (HUGE - 63, ALIGN),
+            (HUGE - 1, ALIGN),
+            (HUGE, HUGE),
+            (HUGE + 1, HUGE),
+        ] {
+            let mut b = AlignedBuf::new(bytes);
+            assert_eq!(b.align, align, "{bytes} bytes");
+            assert!(b.bytes >= bytes);
+            assert_eq!(b.as_mut_ptr::<u8>() as usize % align, 0);
+            // Writable over its whole length.
+            // SAFETY: the buffer holds b.bytes bytes.
+            unsafe { core::ptr::write_bytes(b.as_mut_ptr::<u8>(), 0xab, b.bytes) };
+        }
+    }
+}
