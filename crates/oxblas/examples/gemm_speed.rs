@@ -42,7 +42,13 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
             ))
         })
         .collect();
-    let b: Vec<T> = (0..k * n + 64)
+    // GEMM_LDB: the same for B.
+    let ldb: usize = std::env::var("GEMM_LDB")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
+    let b_len = ldb.max(k).max(n) * k.max(n);
+    let b: Vec<T> = (0..b_len + 64)
         .map(|i| {
             T::from_real(<T::Real as oxblas::RealScalar>::from_f64(
                 ((i * 5 % 11) as f64) / 11.0 - 0.5,
@@ -65,7 +71,7 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
     );
     let (a, b, c) = (
         &a[sa..sa + a_len],
-        &b[sb..sb + k * n],
+        &b[sb..sb + b_len],
         &mut c[sc..sc + m * n],
     );
     // GEMM_OPS: two letters N/T/C for op(A), op(B) (operands stored so
@@ -97,7 +103,7 @@ fn run<T: Scalar>(n: usize, m: usize, k: usize, reps: usize) -> f64 {
                 op_b,
                 T::one(),
                 MatRef::col_major(a, ar, ac, lda.max(ar)).unwrap(),
-                MatRef::col_major(b, br, bc, br).unwrap(),
+                MatRef::col_major(b, br, bc, ldb.max(br)).unwrap(),
                 T::zero(),
                 MatMut::col_major(&mut *c, m, n, m).unwrap(),
             )

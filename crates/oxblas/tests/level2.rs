@@ -766,6 +766,138 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
 }
 
 /// `got == a0 + upd` entrywise within `c eps` of the magnitudes.
+/// trsv around the sub-block (8) and block (64) boundaries, past the size
+/// from which NoTrans is blocked again (two-thread gemv panels), every
+/// op/uplo/diag: the residual check, and (NoTrans, where the reference
+/// skips a column whose solved x entry is zero) right-hand sides whose
+/// solution has exact zeros, whose matrix columns (diagonal included) are
+/// NaN: no NaN may reach x.
+fn t_trsv_blocks<T: Scalar>(isa: Isa) {
+    let mut rng = Rng::new(21);
+    let mut k = 0usize;
+    // 600: past the NB-blocked threshold for every type (c64 from 256).
+    for n in [8usize, 9, 15, 16, 17, 63, 64, 65, 72, 129, 257, 600] {
+        for layout in [
+            Layout::ColMajor,
+            Layout::RowMajor,
+            Layout::Strided,
+            Layout::Reversed,
+        ] {
+            if n >= 129 && layout != Layout::ColMajor && k.is_multiple_of(2) {
+                k += 1;
+                continue;
+            }
+            for uplo in UPLOS {
+                for op in OPS {
+                    for diag in DIAGS {
+                        k += 1;
+                        let inc = INCS[k % 4];
+                        let what = format!(
+                            "trsv {isa:?} n={n} {layout:?} {uplo:?} {op:?} {diag:?} inc={inc}"
+                        );
+                        let mut a = tri_mat::<T>(&mut rng, n, uplo, diag, layout);
+                        // Zero solution entries: sub-block and block edges,
+                        // a whole sub-block, a few more at random.
+                        let mut zs: Vec<usize> =
+                            [0, 7, 8, 9, 16, 17, 18, 19, 20, 21, 22, 23, 63, 64, n - 1]
+                                .into_iter()
+                                .filter(|&j| j < n)
+                                .collect();
+                        zs.extend((0..3).map(|_| rng.below(n)));
+                        let nan_cols = op == Op::NoTrans && layout != Layout::RowMajor;
+                        let stored =
+                            |i: usize, j: usize| if uplo == Uplo::Upper { i < j } else { i > j };
+                        if nan_cols {
+                            // Row j of the strict triangle zero and b_j = 0 make
+                            // x_j exactly 0; then column j (and its diagonal)
+                            // is never applied, so it may hold NaN.
+                            for &j in &zs {
+                                for c in 0..n {
+                                    if stored(j, c) {
+                                        let q = a.index(j, c);
+                                        a.buf[q] = T::zero();
+                                    }
+                                }
+                            }
+                        }
+                        let mut full = tri_full(&dense(&a), uplo, diag);
+                        let mut x0 = Vector::new(n, inc, || rng.scalar::<T>());
+                        if nan_cols {
+                            for &j in &zs {
+                                x0.set(j, T::zero());
+                                for i in 0..n {
+                                    if stored(i, j) || (i == j && diag == Diag::NonUnit) {
+                                        let q = a.index(i, j);
+                                        a.buf[q] = nan();
+                                    }
+                                    full[i][j] = if i == j { T::one() } else { T::zero() };
+                                }
+                            }
+                        }
+                        let mut x = copy_vec(&x0);
+                        trsv(uplo, op, diag, a.as_ref(), x.as_mut()).unwrap();
+                        assert!(x.padding() == x0.padding(), "{what}: padding");
+                        if nan_cols {
+                            for &j in &zs {
+                                assert!(x.at(j).is_zero(), "{what}: x[{j}] = {:?}, not 0", x.at(j));
+                            }
+                            assert!(!x.values().iter().any(|v| v.has_nan()), "{what}: NaN in x");
+                        }
+                        check_tri(&what, &full, op, true, &x0.values(), &x);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// symv/hemv around the kernels' column groups (2, 4 or 8 columns, with
+/// the diagonal block inside the group kernel for real types), the other
+/// triangle NaN.
+fn t_symv_groups<T: Scalar>(isa: Isa) {
+    let mut rng = Rng::new(22);
+    let mut k = 0usize;
+    for n in [2usize, 4, 5, 8, 9, 12, 15, 16, 23, 24, 25, 31, 32, 40, 65] {
+        for layout in [Layout::ColMajor, Layout::RowMajor] {
+            for uplo in UPLOS {
+                for herm in [false, true] {
+                    k += 1;
+                    let alpha = if k.is_multiple_of(3) {
+                        real(-0.5)
+                    } else {
+                        rng.scalar::<T>()
+                    };
+                    let beta = if k.is_multiple_of(2) {
+                        T::zero()
+                    } else {
+                        rng.scalar::<T>()
+                    };
+                    let a = sym_mat::<T>(&mut rng, n, uplo, herm, layout);
+                    let full = sym_full(&dense(&a), uplo, herm);
+                    let x = Vector::new(n, INCS[k % 4], || rng.scalar::<T>());
+                    let y0 = Vector::new(n, 1, || rng.scalar::<T>());
+                    let mut y = copy_vec(&y0);
+                    let f = if herm { hemv::<T> } else { symv::<T> };
+                    f(uplo, alpha, a.as_ref(), x.as_ref(), beta, y.as_mut()).unwrap();
+                    let what = format!("symv groups {isa:?} n={n} {layout:?} {uplo:?} herm={herm}");
+                    check_mv(
+                        &what,
+                        &|i, j| full[i][j],
+                        n,
+                        n,
+                        alpha,
+                        &x.values(),
+                        beta,
+                        &y0.values(),
+                        &y,
+                    );
+                    assert!(y.padding() == y0.padding(), "{what}: padding");
+                }
+            }
+        }
+    }
+}
+
 fn check_entry<T: Scalar>(what: &str, got: T, want: T, scale: f64) {
     let bound = 8.0 * eps::<T>() * scale + 1e-30;
     let err = abs(got - want);
@@ -939,6 +1071,8 @@ all_types!(gbmv_all, t_gbmv);
 all_types!(symv_hemv_band_packed_all, t_symv);
 all_types!(symv_hemv_thread_invariance, t_symv_threads);
 all_types!(trmv_trsv_band_packed_all, t_trmv_trsv);
+all_types!(trsv_blocks_zeros_nan, t_trsv_blocks);
+all_types!(symv_groups, t_symv_groups);
 all_types!(ger_all, t_ger);
 all_types!(syr_her_all, t_syr);
 

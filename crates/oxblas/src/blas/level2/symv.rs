@@ -6,7 +6,10 @@
 //! Columns are taken `nc` at a time (the kernel's width): the part of the
 //! group outside its diagonal block runs the fused `symv` panel kernel,
 //! which does both contributions from one load of A, so the triangle is
-//! read once; the small diagonal blocks run the reference scalar loop.
+//! read once; the small diagonal blocks run the reference scalar loop,
+//! except for real types, whose group kernel (`symv_grp`) takes the
+//! diagonal block too, with masked loads, so a group is one kernel call
+//! (the scalar diagonal blocks were a quarter of the time at n = 256).
 //! Triangles of 2 MiB and more are split into column blocks of equal area
 //! run on the threads (results independent of the thread count, see
 //! `Sym::apply`).
@@ -254,6 +257,12 @@ impl<T: Scalar> Sym<T> {
     ) {
         let nc = k.symv_nc;
         let panel = k.symv[usize::from(self.cn)][usize::from(self.ct)];
+        // Real types: whole groups, diagonal blocks included, in SIMD.
+        let grp = if T::IS_COMPLEX {
+            None
+        } else {
+            k.symv_grp[usize::from(self.upper)]
+        };
         let mut xs = [T::zero(); 8];
         let mut t = [T::zero(); 8];
         let mut j0 = lo;
@@ -271,6 +280,27 @@ impl<T: Scalar> Sym<T> {
                 xs[c] = (alpha * *x.add(j0 + c)).conj_if(self.cn);
             }
             let col = self.a.offset(j0 as isize * self.cs);
+            if let Some(grp) = grp {
+                // The group with its diagonal block in one kernel call.
+                if self.upper {
+                    grp(j1, col, self.cs, xs.as_ptr(), x, y, t.as_mut_ptr());
+                } else {
+                    grp(
+                        n - j0,
+                        col.add(j0),
+                        self.cs,
+                        xs.as_ptr(),
+                        x.add(j0),
+                        y.add(j0),
+                        t.as_mut_ptr(),
+                    );
+                }
+                for c in 0..nc {
+                    *y.add(j0 + c) += alpha * t[c];
+                }
+                j0 = j1;
+                continue;
+            }
             if self.upper {
                 panel(j0, col, self.cs, xs.as_ptr(), x, y, t.as_mut_ptr());
             } else {

@@ -10,7 +10,8 @@
 //! * `gemv_t`: `y_j = beta y_j + alpha * dot(A[:, j], x)`, `NC` dot products
 //!   at once sharing each load of x, `K` accumulators per column.
 //! * `symv_panel`: both at once on the same panel, reading A once (the
-//!   off-diagonal part of symv).
+//!   off-diagonal part of symv); `symv_group` adds the group's diagonal
+//!   block (masked loads of the stored lanes only).
 //!
 //! Every row of y sees the same sequence of operations whichever row block,
 //! tail or thread it falls in: edge rows go through the same vector code
@@ -219,16 +220,52 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
     x: *const S::E,
     y: *mut S::E,
 ) -> [S::E; NC] {
-    let l = S::LANES;
-    let h = NC / 2;
+    let (cols, xb) = symv_setup::<S, NC>(a, lda, xs);
+    let mut t = [S::zero(); NC];
+    symv_rows::<S, U, NC>(0, m, &cols, &xb, x, y, &mut t);
+    symv_sums::<S, NC>(&t)
+}
+
+/// Column pointers and broadcast multipliers of a symv panel.
+#[inline(always)]
+unsafe fn symv_setup<S: VSimd, const NC: usize>(
+    a: *const S::E,
+    lda: isize,
+    xs: &[S::E; NC],
+) -> ([*const S::E; NC], [S::V; NC]) {
     let mut cols = [core::ptr::null::<S::E>(); NC];
     let mut xb = [S::zero(); NC];
     for c in 0..NC {
         cols[c] = a.offset(c as isize * lda);
         xb[c] = S::splat(xs[c]);
     }
-    let mut t = [S::zero(); NC];
-    let mut i = 0;
+    (cols, xb)
+}
+
+/// The horizontal sums of the `t` accumulators.
+#[inline(always)]
+unsafe fn symv_sums<S: VSimd, const NC: usize>(t: &[S::V; NC]) -> [S::E; NC] {
+    let mut out = [S::E::zero(); NC];
+    for c in 0..NC {
+        out[c] = S::hsum(t[c]);
+    }
+    out
+}
+
+/// The loop of [`symv_panel`] over rows `i0..m`, accumulating into `t`.
+#[inline(always)]
+unsafe fn symv_rows<S: VSimd, const U: usize, const NC: usize>(
+    i0: usize,
+    m: usize,
+    cols: &[*const S::E; NC],
+    xb: &[S::V; NC],
+    x: *const S::E,
+    y: *mut S::E,
+    t: &mut [S::V; NC],
+) {
+    let l = S::LANES;
+    let h = NC / 2;
+    let mut i = i0;
     while i + U * l <= m {
         let mut y0 = [S::zero(); U];
         let mut y1 = [S::zero(); U];
@@ -270,11 +307,126 @@ pub(crate) unsafe fn symv_panel<S: VSimd, const U: usize, const NC: usize>(
         store_n::<S>(y.add(i), S::add(y0, y1), r);
         i += r;
     }
-    let mut out = [S::E::zero(); NC];
+}
+
+/// The diagonal `NC x NC` block at row `i` of the group's columns (`NC <=
+/// LANES`): `y[i..i+NC] += A_blk xs` and `t[c] += A_blk[:, c] . x[i..]`
+/// over the strictly lower (`UPPER == false`: lanes `c+1..NC` of column c)
+/// or strictly upper (lanes `0..c`) part, masked loads reading nothing of
+/// the other triangle, plus the diagonal `a_cc xs[c]` into `y_{i+c}`.
+#[inline(always)]
+unsafe fn symv_diag<S: VSimd, const NC: usize, const UPPER: bool>(
+    i: usize,
+    cols: &[*const S::E; NC],
+    xb: &[S::V; NC],
+    x: *const S::E,
+    y: *mut S::E,
+    t: &mut [S::V; NC],
+) {
+    let h = NC / 2;
+    let mut y0 = load_n::<S>(y.add(i), NC);
+    let mut y1 = S::zero();
+    let xv = load_n::<S>(x.add(i), NC);
     for c in 0..NC {
-        out[c] = S::hsum(t[c]);
+        // The y part takes the diagonal lane too, the t part does not (two
+        // masked loads of the same L1 line: no vector built from scalars,
+        // whose store-to-load round trip would stall the group).
+        let p = cols[c].add(i);
+        let (vy, vt) = if UPPER {
+            (S::load_range(p, 0, c + 1), S::load_range(p, 0, c))
+        } else {
+            (S::load_range(p, c, NC), S::load_range(p, c + 1, NC))
+        };
+        if c < h {
+            y0 = S::fma(vy, xb[c], y0);
+        } else {
+            y1 = S::fma(vy, xb[c], y1);
+        }
+        t[c] = S::fma(vt, xv, t[c]);
     }
-    out
+    store_n::<S>(y.add(i), S::add(y0, y1), NC);
+}
+
+/// A whole column group of symv with its diagonal block (real types,
+/// `NC <= LANES`), returning `t[c] = A[.., c]^T x` over the stored part of
+/// column c below (lower) or above (upper) the diagonal; the caller adds
+/// `alpha t[c]` to `y_c`. Lower: `a`, x and y start at the group's
+/// diagonal row and `m >= NC` rows follow; upper: they start at row 0 and
+/// the last `NC` of the `m` rows are the diagonal block.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+pub(crate) unsafe fn symv_group<S: VSimd, const U: usize, const NC: usize, const UPPER: bool>(
+    m: usize,
+    a: *const S::E,
+    lda: isize,
+    xs: &[S::E; NC],
+    x: *const S::E,
+    y: *mut S::E,
+) -> [S::E; NC] {
+    debug_assert!(NC <= S::LANES && m >= NC);
+    let (cols, xb) = symv_setup::<S, NC>(a, lda, xs);
+    let mut t = [S::zero(); NC];
+    if UPPER {
+        symv_rows::<S, U, NC>(0, m - NC, &cols, &xb, x, y, &mut t);
+        symv_diag::<S, NC, true>(m - NC, &cols, &xb, x, y, &mut t);
+    } else {
+        symv_diag::<S, NC, false>(0, &cols, &xb, x, y, &mut t);
+        symv_rows::<S, U, NC>(NC, m, &cols, &xb, x, y, &mut t);
+    }
+    symv_sums::<S, NC>(&t)
+}
+
+/// NoTrans triangular substitution on one `SB x SB` diagonal block (trsv,
+/// real types), the block's x entries in registers and every update one
+/// FMA, so the chain of dependent steps is an FMA and a division per
+/// column: first, when `prev` is not null, `x[0..SB] -= A_prev xprev`
+/// (the `SB` columns of the sub-block solved before, rows of this one;
+/// columns whose `xprev` entry is zero skipped), then the reference
+/// column substitution (lower: forward, upper: backward; a zero x entry
+/// skips its column, division and all). `a` is the block's `A(0, 0)`.
+#[inline(always)]
+pub(crate) unsafe fn trsv_sub<S: VSimd, const SB: usize, const UPPER: bool>(
+    a: *const S::E,
+    lda: isize,
+    prev: *const S::E,
+    xprev: *const S::E,
+    unit: bool,
+    x: *mut S::E,
+) {
+    let mut v = [S::E::zero(); SB];
+    for i in 0..SB {
+        v[i] = *x.add(i);
+    }
+    if !prev.is_null() {
+        for c in 0..SB {
+            let xc = *xprev.add(c);
+            if !xc.is_zero() {
+                let col = prev.offset(c as isize * lda);
+                for i in 0..SB {
+                    v[i] = S::fma_s(-xc, *col.add(i), v[i]);
+                }
+            }
+        }
+    }
+    for jj in 0..SB {
+        let j = if UPPER { SB - 1 - jj } else { jj };
+        let col = a.offset(j as isize * lda);
+        let mut xj = v[j];
+        if !xj.is_zero() {
+            if !unit {
+                xj = xj / *col.add(j);
+                v[j] = xj;
+            }
+            for i in 0..SB {
+                if (UPPER && i < j) || (!UPPER && i > j) {
+                    v[i] = S::fma_s(-xj, *col.add(i), v[i]);
+                }
+            }
+        }
+    }
+    for i in 0..SB {
+        *x.add(i) = v[i];
+    }
 }
 
 /// `cols[c][0..m] += ws[c] * x[0..m]` for `NC` columns (the rank-1 update

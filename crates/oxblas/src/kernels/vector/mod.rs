@@ -43,6 +43,13 @@ pub(crate) type GemvT<T> = unsafe fn(usize, usize, *const T, isize, *const T, T,
 pub(crate) type SymvPanel<T> =
     unsafe fn(usize, *const T, isize, *const T, *const T, *mut T, *mut T);
 
+/// NoTrans trsv on one [`TRSV_SB`]-column diagonal block (see
+/// `gemv_real::trsv_sub`): `(a, lda, prev, xprev, unit, x)`.
+pub(crate) type TrsvSub<T> = unsafe fn(*const T, isize, *const T, *const T, bool, *mut T);
+
+/// Columns per sub-block of trsv's diagonal blocks (the `trsv_sub` width).
+pub(crate) const TRSV_SB: usize = 8;
+
 /// Columns per call of the `ger` kernel.
 pub(crate) const GER_NC: usize = 4;
 
@@ -73,6 +80,13 @@ pub(crate) struct Kernels<T: Scalar> {
     pub symv: [[SymvPanel<T>; 2]; 2],
     /// Columns per `symv` panel.
     pub symv_nc: usize,
+    /// Real types, indexed `[upper]`: a whole `symv_nc`-column group with
+    /// its diagonal block (`gemv_real::symv_group`), the panel's arguments
+    /// with `a`, x, y and m as documented there; `t` receives the column
+    /// sums. `None` for complex types.
+    pub symv_grp: [Option<SymvPanel<T>>; 2],
+    /// Real types, indexed `[upper]`; `None` for complex types.
+    pub trsv_sub: [Option<TrsvSub<T>>; 2],
 }
 
 /// Kernels on the real type (also used for complex data viewed as 2n reals:

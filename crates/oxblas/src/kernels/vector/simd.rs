@@ -55,6 +55,9 @@ pub(crate) trait VSimd {
     unsafe fn load_part(p: *const Self::E, k: usize) -> Self::V;
     /// Stores lanes `0..k` to `p`; nothing past `p + k` is written.
     unsafe fn store_part(p: *mut Self::E, v: Self::V, k: usize);
+    /// Lanes `lo..hi` from `p` (`lo <= hi <= LANES`), the others zero;
+    /// only `p + lo .. p + hi` is read.
+    unsafe fn load_range(p: *const Self::E, lo: usize, hi: usize) -> Self::V;
 }
 
 /// f64 vectors that can load f32 data widened to f64 (for snrm2 and the
@@ -271,6 +274,14 @@ macro_rules! portable_impl {
             #[inline(always)]
             unsafe fn store_part(p: *mut $e, v: [$e; $n], k: usize) {
                 core::ptr::copy_nonoverlapping(v.as_ptr(), p, k);
+            }
+            #[inline(always)]
+            unsafe fn load_range(p: *const $e, lo: usize, hi: usize) -> [$e; $n] {
+                let mut v = [0.0; $n];
+                for i in lo..hi {
+                    v[i] = *p.add(i);
+                }
+                v
             }
             #[inline(always)]
             unsafe fn eq_mask(a: [$e; $n], b: [$e; $n]) -> u64 {

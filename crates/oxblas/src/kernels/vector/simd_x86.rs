@@ -113,6 +113,10 @@ impl VSimd for Avx2F64 {
         _mm256_maskload_pd(p, mask64(k))
     }
     #[inline(always)]
+    unsafe fn load_range(p: *const f64, lo: usize, hi: usize) -> __m256d {
+        _mm256_maskload_pd(p, _mm256_andnot_si256(mask64(lo), mask64(hi)))
+    }
+    #[inline(always)]
     unsafe fn store_part(p: *mut f64, v: __m256d, k: usize) {
         // vmaskmov stores are microcoded and slow on AMD: spill and copy.
         let mut b = [0.0f64; 4];
@@ -223,6 +227,10 @@ impl VSimd for Avx2F32 {
         _mm256_maskload_ps(p, mask32(k))
     }
     #[inline(always)]
+    unsafe fn load_range(p: *const f32, lo: usize, hi: usize) -> __m256 {
+        _mm256_maskload_ps(p, _mm256_andnot_si256(mask32(lo), mask32(hi)))
+    }
+    #[inline(always)]
     unsafe fn store_part(p: *mut f32, v: __m256, k: usize) {
         // vmaskmov stores are microcoded and slow on AMD: spill and copy.
         let mut b = [0.0f32; 8];
@@ -320,6 +328,10 @@ impl VSimd for Avx512F64 {
     #[inline(always)]
     unsafe fn load_part(p: *const f64, k: usize) -> __m512d {
         _mm512_maskz_loadu_pd(((1u32 << k) - 1) as __mmask8, p)
+    }
+    #[inline(always)]
+    unsafe fn load_range(p: *const f64, lo: usize, hi: usize) -> __m512d {
+        _mm512_maskz_loadu_pd((((1u32 << hi) - 1) & !((1u32 << lo) - 1)) as __mmask8, p)
     }
     #[inline(always)]
     unsafe fn store_part(p: *mut f64, v: __m512d, k: usize) {
@@ -425,6 +437,10 @@ impl VSimd for Avx512F32 {
     #[inline(always)]
     unsafe fn load_part(p: *const f32, k: usize) -> __m512 {
         _mm512_maskz_loadu_ps(((1u32 << k) - 1) as __mmask16, p)
+    }
+    #[inline(always)]
+    unsafe fn load_range(p: *const f32, lo: usize, hi: usize) -> __m512 {
+        _mm512_maskz_loadu_ps((((1u32 << hi) - 1) & !((1u32 << lo) - 1)) as __mmask16, p)
     }
     #[inline(always)]
     unsafe fn store_part(p: *mut f32, v: __m512, k: usize) {

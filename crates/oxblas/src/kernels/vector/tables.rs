@@ -19,9 +19,11 @@
 //! matters; 16 columns per pass collapse when the column stride is a
 //! multiple of 4 KiB (the columns then share L1 sets); 6 dots per pass are
 //! a little faster than 8 at those strides and no slower elsewhere.
+//! The real types' `symv_grp` (a symv column group with its diagonal block)
+//! uses the symv register block; `trsv_sub` is `TRSV_SB` (8) wide.
 
 use super::{complex, gemv_complex as gc, gemv_real as gr, real};
-use super::{Kernels, RealKernels, WideKernels, GER_NC};
+use super::{Kernels, RealKernels, WideKernels, GER_NC, TRSV_SB};
 use crate::scalar::{c32, c64};
 
 macro_rules! isa_tables {
@@ -110,6 +112,24 @@ macro_rules! isa_tables {
                 (t as *mut [$t; $snc]).write_unaligned(d);
             }
             $(#[$attr])*
+            unsafe fn symv_lo(m: usize, a: *const $t, lda: isize, xs: *const $t, x: *const $t, y: *mut $t, t: *mut $t) {
+                let d = gr::symv_group::<$S, $su, $snc, false>(m, a, lda, &*(xs as *const [$t; $snc]), x, y);
+                (t as *mut [$t; $snc]).write_unaligned(d);
+            }
+            $(#[$attr])*
+            unsafe fn symv_up(m: usize, a: *const $t, lda: isize, xs: *const $t, x: *const $t, y: *mut $t, t: *mut $t) {
+                let d = gr::symv_group::<$S, $su, $snc, true>(m, a, lda, &*(xs as *const [$t; $snc]), x, y);
+                (t as *mut [$t; $snc]).write_unaligned(d);
+            }
+            $(#[$attr])*
+            unsafe fn trsv_lo(a: *const $t, lda: isize, p: *const $t, xp: *const $t, unit: bool, x: *mut $t) {
+                gr::trsv_sub::<$S, TRSV_SB, false>(a, lda, p, xp, unit, x)
+            }
+            $(#[$attr])*
+            unsafe fn trsv_up(a: *const $t, lda: isize, p: *const $t, xp: *const $t, unit: bool, x: *mut $t) {
+                gr::trsv_sub::<$S, TRSV_SB, true>(a, lda, p, xp, unit, x)
+            }
+            $(#[$attr])*
             unsafe fn ger(m: usize, x: *const $t, cols: *const *mut $t, ws: *const $t) {
                 gr::ger_cols::<$S, GER_NC>(m, x, &*(cols as *const [*mut $t; GER_NC]), &*(ws as *const [$t; GER_NC]))
             }
@@ -117,6 +137,8 @@ macro_rules! isa_tables {
                 dot, dotc: dot, axpy, axpby, scal, iamax, iamin, ger,
                 gemv_n: [gemv_n, gemv_n], gemv_t: [gemv_t, gemv_t],
                 symv: [[symv, symv], [symv, symv]], symv_nc: $snc,
+                symv_grp: [Some(symv_lo), Some(symv_up)],
+                trsv_sub: [Some(trsv_lo), Some(trsv_up)],
             };
             pub(crate) static $R: RealKernels<$t> = RealKernels { asum, sumsq_max, rot };
         }
@@ -200,6 +222,8 @@ macro_rules! isa_tables {
                 dot, dotc, axpy, axpby, scal, iamax, iamin, ger,
                 gemv_n: [gemv_n, gemv_nc], gemv_t: [gemv_t, gemv_tc],
                 symv: [[symv_00, symv_01], [symv_10, symv_11]], symv_nc: $csnc,
+                symv_grp: [None, None],
+                trsv_sub: [None, None],
             };
         }
     };
