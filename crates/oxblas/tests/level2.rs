@@ -170,9 +170,9 @@ fn t_gemv<T: Scalar>(isa: Isa) {
 /// Threaded gemv/ger must equal the one-thread result bit for bit.
 fn t_gemv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(12);
-    // About 300 KiB of A (L2-resident: two threads, two column blocks) and
-    // 9 MiB (more blocks and chunks).
-    for bytes in [300usize << 10, 9 << 20] {
+    // About 2.5 MiB of A (just past the split: two threads, two column
+    // blocks) and 9 MiB (more blocks and chunks).
+    for bytes in [2600usize << 10, 9 << 20] {
         let n = ((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize;
         for layout in [Layout::ColMajor, Layout::RowMajor] {
             let a = Mat::new(n + 5, n, layout, || rng.scalar::<T>());
@@ -236,8 +236,8 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
 /// group of columns).
 fn t_symv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(15);
-    // About 150 KiB of triangle (two blocks) and 5 MiB (several).
-    for bytes in [300usize << 10, 10 << 20] {
+    // About 1.3 MiB of triangle (two blocks) and 5 MiB (several).
+    for bytes in [2600usize << 10, 10 << 20] {
         let n = (((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize) | 1;
         for layout in [Layout::ColMajor, Layout::RowMajor] {
             for uplo in UPLOS {

@@ -6,10 +6,12 @@
 //! fewer chunks (or none) instead of holding everyone back with its whole
 //! share. Which thread computes a chunk never changes its arithmetic.
 //!
-//! Operands from half a MiB up are split: L2-resident vectors already gain
-//! on 2 threads (measured on the 2-core Zen 4 VM with `oxblas-bench --suite
-//! blas --threads 2`: ddot n=32768 ~105 -> ~175 GB/s, daxpy n=32768 ~150 ->
-//! ~190 GB/s); below that, waking a thread costs more than the pass. Element-wise operations split into
+//! Operands from 2 MiB up are split. Below that they fit one core's L2, and
+//! a split loses it: chunks are claimed dynamically, so a chunk's data sits
+//! in the other core's L2 on the next call about half the time (measured on
+//! the 2-core Zen 5 VM, daxpy n=32768 on 2 threads: 104-244 GB/s from run
+//! to run against 298 on one thread; a fixed chunk-to-core assignment would
+//! be needed to gain there). Element-wise operations split into
 //! contiguous ranges, which is trivially independent of the thread count.
 //! Reductions are cut into chunks whose size depends only on `n`; each
 //! chunk's partial result comes from the same kernel call whichever thread
@@ -20,9 +22,9 @@ use crate::threads::{num_threads, parallel_for};
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 /// Operands smaller than this run on the calling thread.
-const PAR_MIN_BYTES: usize = 512 << 10;
+const PAR_MIN_BYTES: usize = 2 << 20;
 /// Bytes each thread must get.
-const PAR_BYTES_PER_THREAD: usize = 256 << 10;
+const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 /// Reductions: at most this many chunks, each at least `MIN_CHUNK` long.
 const MAX_CHUNKS: usize = 64;
 const MIN_CHUNK: usize = 1 << 13;

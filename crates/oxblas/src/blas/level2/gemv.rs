@@ -28,8 +28,9 @@ use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
 /// Bytes of A each extra thread must get before a product is split: below
-/// this, waking a thread costs more than it saves.
-const PAR_BYTES_PER_THREAD: usize = 128 << 10;
+/// this A fits one core's L2, and a split (whose column blocks land on
+/// either core from call to call) costs more than it saves.
+const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// Bytes of A per column block of a split axpy-form product, beyond the
 /// two blocks any product worth two threads gets.

@@ -19,8 +19,9 @@ use crate::vec::VecRef;
 /// Columns up to this many bytes use the multi-column ger kernel.
 const GER_COL_BYTES: usize = 4096;
 
-/// Bytes of A each extra thread must get.
-const PAR_BYTES_PER_THREAD: usize = 128 << 10;
+/// Bytes of A each extra thread must get (as gemv: below this A stays in
+/// one core's L2 on one thread).
+const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// `A += alpha x y^T` (sger, dger, cgeru, zgeru); A is `m x n`, x has m
 /// elements, y n.

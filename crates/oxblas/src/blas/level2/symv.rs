@@ -322,7 +322,7 @@ impl<T: Scalar> Sym<T> {
 
 /// Bytes of the triangle per block of a split product (see [`Sym::apply`]):
 /// below two blocks' worth the product runs whole on the calling thread.
-const PAR_BLOCK_BYTES: usize = 64 << 10;
+const PAR_BLOCK_BYTES: usize = 512 << 10;
 /// Bytes of the triangle per block beyond the first two.
 const BLOCK_BYTES: usize = 1 << 20;
 /// At most this many blocks (and scratch vectors).
