@@ -36,6 +36,7 @@ impl Int for i64 {
 ///
 /// # Safety
 /// `p` must point to a readable integer, as the Fortran ABI guarantees.
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn rd<I: Int>(p: *const I) -> i64 {
     (*p).get()
@@ -45,6 +46,7 @@ pub unsafe fn rd<I: Int>(p: *const I) -> i64 {
 ///
 /// # Safety
 /// `p` must point to a readable `T`.
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn val<T: Copy>(p: *const T) -> T {
     *p
@@ -54,6 +56,7 @@ pub unsafe fn val<T: Copy>(p: *const T) -> T {
 ///
 /// # Safety
 /// `p` must point to at least one readable byte.
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn ch(p: *const c_char) -> u8 {
     (*p as u8).to_ascii_uppercase()
@@ -167,6 +170,7 @@ pub trait CArg: Scalar {
     type Arg: Copy;
     /// # Safety
     /// For complex types `a` must point to a readable value.
+    // SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
     unsafe fn read(a: Self::Arg) -> Self;
 }
 impl CArg for f32 {
@@ -246,6 +250,7 @@ pub fn strides(layout: Layout, ld: usize) -> (isize, isize) {
 /// `ld >= max(1, cols)` (row-major) as the BLAS contract requires, so every
 /// element lies inside the caller's array, which the BLAS contract makes
 /// readable for the duration of the call.
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn mat<'a, T>(
     p: *const T,
@@ -260,6 +265,7 @@ pub unsafe fn mat<'a, T>(
 
 /// A mutable view; same contract as [`mat`], plus exclusivity (the BLAS
 /// contract forbids output arrays overlapping inputs).
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn mat_mut<'a, T>(
     p: *mut T,
@@ -277,6 +283,7 @@ pub unsafe fn mat_mut<'a, T>(
 ///
 /// # Safety
 /// The BLAS contract: `p` addresses `1 + (n-1)*|inc|` readable elements.
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn vecr<'a, T>(p: *const T, n: usize, inc: i64) -> VecRef<'a, T> {
     let inc = inc as isize;
@@ -288,6 +295,7 @@ pub unsafe fn vecr<'a, T>(p: *const T, n: usize, inc: i64) -> VecRef<'a, T> {
 /// # Safety
 /// As [`vecr`], and the elements are writable and not aliased by any other
 /// argument of the call (the BLAS contract for output vectors).
+// SAFETY: the contract in the doc comment above is the caller's, as the BLAS interface promises it for every array argument.
 #[inline(always)]
 pub unsafe fn vecm<'a, T>(p: *mut T, n: usize, inc: i64) -> VecMut<'a, T> {
     let inc = inc as isize;

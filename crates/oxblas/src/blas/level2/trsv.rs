@@ -82,45 +82,34 @@ pub(super) unsafe fn tri_solve_block<T: Scalar>(t: &Tri<T>, k0: usize, k1: usize
         // stream of independent loads and FMAs) follows the substitution's
         // chain of dependent divisions in program order and the core
         // overlaps the two.
-        (false, false) => {
-            let mut prev = None;
-            for (s0, s1) in subs {
-                tri_solve_next(t, prev, s0, s1, x);
-                if let Some(p0) = prev {
-                    if s1 < k1 {
-                        (k.gemv_n[ci])(
-                            k1 - s1,
-                            SB,
-                            t.col(p0).add(s1),
-                            lda,
-                            m1,
-                            x.add(p0),
-                            1,
-                            x.add(s1),
-                        );
-                    }
+        (upper, false) => {
+            // Lower: sub-blocks from the top, each updating the rows below
+            // it in the block. Upper: from the bottom (a partial one at the
+            // top), each updating the rows above it.
+            let nsub = (k1 - k0).div_ceil(SB);
+            let sub = |b: usize| {
+                if upper {
+                    (k1.saturating_sub((b + 1) * SB).max(k0), k1 - b * SB)
+                } else {
+                    (k0 + b * SB, (k0 + (b + 1) * SB).min(k1))
                 }
-                prev = Some(s0);
-            }
-        }
-        (true, false) => {
-            // Full sub-blocks from the bottom, a partial one at the top.
-            let subs = (0..(k1 - k0).div_ceil(SB))
-                .map(|b| (k1.saturating_sub((b + 1) * SB).max(k0), k1 - b * SB));
+            };
             let mut prev = None;
-            for (s0, s1) in subs {
+            for (s0, s1) in (0..nsub).map(sub) {
                 tri_solve_next(t, prev, s0, s1, x);
                 if let Some(p0) = prev {
-                    if s0 > k0 {
+                    // Rows of the block not yet reached by the substitution.
+                    let (r0, rows) = if upper { (k0, s0 - k0) } else { (s1, k1 - s1) };
+                    if rows > 0 {
                         (k.gemv_n[ci])(
-                            s0 - k0,
+                            rows,
                             SB,
-                            t.col(p0).add(k0),
+                            t.col(p0).add(r0),
                             lda,
                             m1,
                             x.add(p0),
                             1,
-                            x.add(k0),
+                            x.add(r0),
                         );
                     }
                 }
