@@ -47,6 +47,7 @@ macro_rules! f77 {
             type T = $t;
             #[allow(dead_code)]
             type I = $int;
+            // SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
             #[doc = concat!("`", stringify!($name), "`.")]
             #[no_mangle]
             #[allow(clippy::unused_unit)]

@@ -80,7 +80,9 @@ impl XerblaNames for i64 {
     const CBLAS_XERBLA: &'static CStr = c"cblas_xerbla64_";
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 type XerblaFn<I> = unsafe extern "C" fn(*const c_char, *const I, usize);
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 type CblasXerblaFn<I> = unsafe extern "C" fn(I, *const c_char, *const c_char, ...);
 
 /// `"DGEMM "`: the six-character, blank-padded name Fortran passes.
@@ -231,6 +233,7 @@ fn own_cblas_xerbla(info: i64, rout: *const c_char) {
 ///
 /// # Safety
 /// `srname` must address `len` readable bytes and `info` a readable integer.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn xerbla_(srname: *const c_char, info: *const i32, len: usize) {
     crate::abi::guard("xerbla_", || {
@@ -245,6 +248,7 @@ pub unsafe extern "C" fn xerbla_(srname: *const c_char, info: *const i32, len: u
 ///
 /// # Safety
 /// As [`xerbla_`].
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn xerbla_64_(srname: *const c_char, info: *const i64, len: usize) {
     crate::abi::guard("xerbla_64_", || {
@@ -262,6 +266,7 @@ pub unsafe extern "C" fn xerbla_64_(srname: *const c_char, info: *const i64, len
 ///
 /// # Safety
 /// `rout` must be NUL-terminated.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn cblas_xerbla(info: c_int, rout: *const c_char, _form: *const c_char) {
     crate::abi::guard("cblas_xerbla", || own_cblas_xerbla(info as i64, rout))
@@ -271,6 +276,7 @@ pub unsafe extern "C" fn cblas_xerbla(info: c_int, rout: *const c_char, _form: *
 ///
 /// # Safety
 /// As [`cblas_xerbla`].
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn cblas_xerbla64_(info: i64, rout: *const c_char, _form: *const c_char) {
     crate::abi::guard("cblas_xerbla64_", || own_cblas_xerbla(info, rout))
@@ -281,6 +287,7 @@ pub unsafe extern "C" fn cblas_xerbla64_(info: i64, rout: *const c_char, _form: 
 ///
 /// # Safety
 /// Both pointers must address a readable byte.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn lsame_(
     ca: *const c_char,
@@ -298,6 +305,7 @@ pub unsafe extern "C" fn lsame_(
 ///
 /// # Safety
 /// `name` must address `*len` readable bytes; `len`, `info` readable ints.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn xerbla_array_(
     name: *const c_char,
@@ -317,6 +325,7 @@ pub unsafe extern "C" fn xerbla_array_(
 ///
 /// # Safety
 /// As [`xerbla_array_`].
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[no_mangle]
 pub unsafe extern "C" fn xerbla_array_64_(
     name: *const c_char,
@@ -336,6 +345,7 @@ pub unsafe extern "C" fn xerbla_array_64_(
 ///
 /// # Safety
 /// `name` must address `*len` readable bytes; `len`, `info` readable `I`s.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn xerbla_array<I: XerblaNames>(name: *const c_char, len: *const I, info: *const I) {
     // SAFETY: arguments by reference per the Fortran ABI.
     let (n, i) = unsafe { ((*len).get().clamp(0, 32) as usize, *info) };

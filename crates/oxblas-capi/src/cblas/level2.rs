@@ -11,6 +11,7 @@ fn idx(v: impl Int) -> usize {
     v.get() as usize
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn gemv<T: CArg, I: XerblaNames>(
     order: c_int,
     trans: c_int,
@@ -72,6 +73,7 @@ cblas!(gemv [order: c_int, trans: c_int, m: I, n: I, alpha: <T as CArg>::Arg, a:
     cblas_cgemv cblas_cgemv64_: c32, cblas_zgemv cblas_zgemv64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn gbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     trans: c_int,
@@ -147,6 +149,7 @@ cblas!(gbmv [order: c_int, trans: c_int, m: I, n: I, kl: I, ku: I, alpha: <T as 
 
 /// symv/hemv/sbmv/hbmv/spmv/hpmv; `k` only for band storage, `lda`
 /// ignored for packed.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symv_any<T: CArg, I: XerblaNames>(
     herm: bool,
     store: SymStore,
@@ -211,6 +214,7 @@ unsafe fn symv_any<T: CArg, I: XerblaNames>(
     )
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -241,6 +245,7 @@ unsafe fn symv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hemv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -271,6 +276,7 @@ unsafe fn hemv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn sbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -302,6 +308,7 @@ unsafe fn sbmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hbmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -333,6 +340,7 @@ unsafe fn hbmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn spmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -362,6 +370,7 @@ unsafe fn spmv<T: CArg, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hpmv<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -417,6 +426,7 @@ cblas!(hpmv [order: c_int, uplo: c_int, n: I, alpha: <T as CArg>::Arg, ap: *cons
 });
 
 /// trmv/trsv/tbmv/tbsv/tpmv/tpsv.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trv_any<T: Scalar, I: XerblaNames>(
     solve: bool,
     store: SymStore,
@@ -478,6 +488,7 @@ unsafe fn trv_any<T: Scalar, I: XerblaNames>(
     run_trv(solve, l, store, u, op, d, idx(n), a, ld, x, incx.get())
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -504,6 +515,7 @@ unsafe fn trmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -530,6 +542,7 @@ unsafe fn trsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn tbmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -557,6 +570,7 @@ unsafe fn tbmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn tbsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -584,6 +598,7 @@ unsafe fn tbsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn tpmv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -609,6 +624,7 @@ unsafe fn tpmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn tpsv<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -665,6 +681,7 @@ cblas!(tpsv [order: c_int, uplo: c_int, trans: c_int, diag: c_int, n: I, ap: *co
     cblas_ctpsv cblas_ctpsv64_: c32, cblas_ztpsv cblas_ztpsv64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn ger_any<T: CArg, I: XerblaNames>(
     conj: bool,
     order: c_int,
@@ -709,6 +726,7 @@ unsafe fn ger_any<T: CArg, I: XerblaNames>(
         idx(lda),
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn ger<T: CArg, I: XerblaNames>(
     order: c_int,
     m: I,
@@ -723,6 +741,7 @@ unsafe fn ger<T: CArg, I: XerblaNames>(
 ) {
     ger_any::<T, I>(false, order, m, n, alpha, x, incx, y, incy, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn gerc<T: CArg, I: XerblaNames>(
     order: c_int,
     m: I,
@@ -748,6 +767,7 @@ cblas!(gerc [order: c_int, m: I, n: I, alpha: <T as CArg>::Arg, x: *const T, inc
 });
 
 /// syr/her/spr/hpr/syr2/her2/spr2/hpr2; `lda` None for packed storage.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syr_any<T: Scalar, I: XerblaNames>(
     what: Upd<T>,
     packed: bool,
@@ -800,6 +820,7 @@ unsafe fn syr_any<T: Scalar, I: XerblaNames>(
     run_syr(what, l, packed, u, idx(n), x, incx.get(), y, iy, a, ld)
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -824,6 +845,7 @@ unsafe fn syr<T: Scalar, I: XerblaNames>(
         lda,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn her<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -848,6 +870,7 @@ unsafe fn her<T: Scalar, I: XerblaNames>(
         lda,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn spr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -871,6 +894,7 @@ unsafe fn spr<T: Scalar, I: XerblaNames>(
         n,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hpr<T: Scalar, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -894,6 +918,7 @@ unsafe fn hpr<T: Scalar, I: XerblaNames>(
         n,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -920,6 +945,7 @@ unsafe fn syr2<T: CArg, I: XerblaNames>(
         lda,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn her2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -946,6 +972,7 @@ unsafe fn her2<T: CArg, I: XerblaNames>(
         lda,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn spr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -971,6 +998,7 @@ unsafe fn spr2<T: CArg, I: XerblaNames>(
         n,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hpr2<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,

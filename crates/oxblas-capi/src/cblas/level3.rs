@@ -11,6 +11,7 @@ fn idx(v: impl Int) -> usize {
     v.get() as usize
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gemm<T: CArg, I: XerblaNames>(
     order: c_int,
     transa: c_int,
@@ -84,6 +85,7 @@ cblas!(gemm [order: c_int, transa: c_int, transb: c_int, m: I, n: I, k: I,
     cblas_cgemm cblas_cgemm64_: c32, cblas_zgemm cblas_zgemm64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symm_any<T: CArg, I: XerblaNames>(
     herm: bool,
     order: c_int,
@@ -136,6 +138,7 @@ unsafe fn symm_any<T: CArg, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -155,6 +158,7 @@ unsafe fn symm<T: CArg, I: XerblaNames>(
         false, order, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn hemm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -185,6 +189,7 @@ cblas!(hemm [order: c_int, side: c_int, uplo: c_int, m: I, n: I, alpha: <T as CA
 });
 
 /// syrk/herk/syr2k/her2k after the scalars are read.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[allow(dead_code)]
 unsafe fn rank<T: CArg, I: XerblaNames>(
     base: &str,
@@ -252,6 +257,7 @@ unsafe fn rank<T: CArg, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syrk<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -273,6 +279,7 @@ unsafe fn syrk<T: CArg, I: XerblaNames>(
         "SYRK", what, order, uplo, trans, n, k, a, lda, a, lda, c, ldc,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn herk<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -291,6 +298,7 @@ unsafe fn herk<T: CArg, I: XerblaNames>(
         "HERK", what, order, uplo, trans, n, k, a, lda, a, lda, c, ldc,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syr2k<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -314,6 +322,7 @@ unsafe fn syr2k<T: CArg, I: XerblaNames>(
         "SYR2K", what, order, uplo, trans, n, k, a, lda, b, ldb, c, ldc,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn her2k<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,
@@ -357,6 +366,7 @@ cblas!(her2k [order: c_int, uplo: c_int, trans: c_int, n: I, k: I, alpha: <T as 
     cblas_cher2k cblas_cher2k64_: c32, cblas_zher2k cblas_zher2k64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trxm<T: CArg, I: XerblaNames>(
     solve: bool,
     order: c_int,
@@ -429,6 +439,7 @@ unsafe fn trxm<T: CArg, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trmm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -447,6 +458,7 @@ unsafe fn trmm<T: CArg, I: XerblaNames>(
         false, order, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trsm<T: CArg, I: XerblaNames>(
     order: c_int,
     side: c_int,
@@ -476,6 +488,7 @@ cblas!(trsm [order: c_int, side: c_int, uplo: c_int, transa: c_int, diag: c_int,
     cblas_ctrsm cblas_ctrsm64_: c32, cblas_ztrsm cblas_ztrsm64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn gemmt<T: CArg, I: XerblaNames>(
     order: c_int,
     uplo: c_int,

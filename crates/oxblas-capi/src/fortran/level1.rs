@@ -18,6 +18,7 @@ pub(crate) fn count(n: i64) -> Option<usize> {
 
 // ---- rotg / rotmg / rotm / rot ------------------------------------------------
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_rotg<T: Scalar>(a: *mut T, b: *mut T, c: *mut T::Real, s: *mut T) {
     // Real rotg overwrites b with z; complex rotg leaves b alone.
     let mut bb = *b;
@@ -28,6 +29,7 @@ pub(crate) unsafe fn run_rotg<T: Scalar>(a: *mut T, b: *mut T, c: *mut T::Real, 
     *c = cc;
     *s = ss;
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn rotg<T: Scalar, I: Int>(a: *mut T, b: *mut T, c: *mut T::Real, s: *mut T) {
     run_rotg(a, b, c, s)
 }
@@ -35,6 +37,7 @@ f77!(rotg [a: *mut T, b: *mut T, c: *mut <T as Scalar>::Real, s: *mut T] {
     srotg_ srotg_64_: f32, drotg_ drotg_64_: f64, crotg_ crotg_64_: c32, zrotg_ zrotg_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(
     d1: *mut T,
     d2: *mut T,
@@ -45,6 +48,7 @@ pub(crate) unsafe fn run_rotmg<T: ox::RealScalar>(
     let param = l1::rotmg(&mut *d1, &mut *d2, &mut *x1, y1);
     core::ptr::copy_nonoverlapping(param.as_ptr(), p, 5);
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn rotmg<T: ox::RealScalar, I: Int>(
     d1: *mut T,
     d2: *mut T,
@@ -58,6 +62,7 @@ f77!(rotmg [d1: *mut T, d2: *mut T, x1: *mut T, y1: *const T, param: *mut T] {
     srotmg_ srotmg_64_: f32, drotmg_ drotmg_64_: f64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(
     n: i64,
     x: *mut T,
@@ -74,6 +79,7 @@ pub(crate) unsafe fn run_rotm<T: ox::RealScalar>(
     }
     l1::rotm(vecm(x, n, incx), vecm(y, n, incy), &param).done("rotm")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn rotm<T: ox::RealScalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -88,6 +94,7 @@ f77!(rotm [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I, pa
     srotm_ srotm_64_: f32, drotm_ drotm_64_: f64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_rot<T: Scalar>(
     n: i64,
     x: *mut T,
@@ -100,6 +107,7 @@ pub(crate) unsafe fn run_rot<T: Scalar>(
     let Some(n) = count(n) else { return };
     l1::rot(vecm(x, n, incx), vecm(y, n, incy), c, s).done("rot")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn rot<T: Scalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -118,10 +126,12 @@ f77!(rot [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I,
 
 // ---- swap / copy / axpy / axpby ---------------------------------------------------
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_swap<T: Scalar>(n: i64, x: *mut T, incx: i64, y: *mut T, incy: i64) {
     let Some(n) = count(n) else { return };
     l1::swap(vecm(x, n, incx), vecm(y, n, incy)).done("swap")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn swap<T: Scalar, I: Int>(
     n: *const I,
     x: *mut T,
@@ -135,10 +145,12 @@ f77!(swap [n: *const I, x: *mut T, incx: *const I, y: *mut T, incy: *const I] {
     sswap_ sswap_64_: f32, dswap_ dswap_64_: f64, cswap_ cswap_64_: c32, zswap_ zswap_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_copy<T: Scalar>(n: i64, x: *const T, incx: i64, y: *mut T, incy: i64) {
     let Some(n) = count(n) else { return };
     l1::copy(vecr(x, n, incx), vecm(y, n, incy)).done("copy")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn copy<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -152,6 +164,7 @@ f77!(copy [n: *const I, x: *const T, incx: *const I, y: *mut T, incy: *const I] 
     scopy_ scopy_64_: f32, dcopy_ dcopy_64_: f64, ccopy_ ccopy_64_: c32, zcopy_ zcopy_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_axpy<T: Scalar>(
     n: i64,
     alpha: T,
@@ -166,6 +179,7 @@ pub(crate) unsafe fn run_axpy<T: Scalar>(
     }
     l1::axpy(alpha, vecr(x, n, incx), vecm(y, n, incy)).done("axpy")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn axpy<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -180,6 +194,7 @@ f77!(axpy [n: *const I, alpha: *const T, x: *const T, incx: *const I, y: *mut T,
     saxpy_ saxpy_64_: f32, daxpy_ daxpy_64_: f64, caxpy_ caxpy_64_: c32, zaxpy_ zaxpy_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_axpby<T: Scalar>(
     n: i64,
     alpha: T,
@@ -192,6 +207,7 @@ pub(crate) unsafe fn run_axpby<T: Scalar>(
     let Some(n) = count(n) else { return };
     l1::axpby(alpha, vecr(x, n, incx), beta, vecm(y, n, incy)).done("axpby")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn axpby<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -210,6 +226,7 @@ f77!(axpby [n: *const I, alpha: *const T, x: *const T, incx: *const I, beta: *co
 
 // ---- scal ---------------------------------------------------------------------------
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_scal<T: Scalar>(n: i64, alpha: T, x: *mut T, incx: i64) {
     let Some(n) = count(n) else { return };
     if incx <= 0 {
@@ -217,6 +234,7 @@ pub(crate) unsafe fn run_scal<T: Scalar>(n: i64, alpha: T, x: *mut T, incx: i64)
     }
     l1::scal(alpha, vecm(x, n, incx))
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn scal<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T,
@@ -229,6 +247,7 @@ f77!(scal [n: *const I, alpha: *const T, x: *mut T, incx: *const I] {
     sscal_ sscal_64_: f32, dscal_ dscal_64_: f64, cscal_ cscal_64_: c32, zscal_ zscal_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_scal_real<T: Scalar>(n: i64, alpha: T::Real, x: *mut T, incx: i64) {
     let Some(n) = count(n) else { return };
     if incx <= 0 {
@@ -236,6 +255,7 @@ pub(crate) unsafe fn run_scal_real<T: Scalar>(n: i64, alpha: T::Real, x: *mut T,
     }
     l1::scal_real(alpha, vecm(x, n, incx))
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn scal_real<T: Scalar, I: Int>(
     n: *const I,
     alpha: *const T::Real,
@@ -250,6 +270,7 @@ f77!(scal_real [n: *const I, alpha: *const <T as Scalar>::Real, x: *mut T, incx:
 
 // ---- dot products -------------------------------------------------------------------
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_dot<T: Scalar>(
     n: i64,
     x: *const T,
@@ -260,6 +281,7 @@ pub(crate) unsafe fn run_dot<T: Scalar>(
     let Some(n) = count(n) else { return T::zero() };
     l1::dot(vecr(x, n, incx), vecr(y, n, incy)).out("dot")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn dot<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -276,6 +298,7 @@ f77!(dot [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I]
     sdot_ sdot_64_: f32, ddot_ ddot_64_: f64, cdotu_ cdotu_64_: c32, zdotu_ zdotu_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_dotc<T: Scalar>(
     n: i64,
     x: *const T,
@@ -286,6 +309,7 @@ pub(crate) unsafe fn run_dotc<T: Scalar>(
     let Some(n) = count(n) else { return T::zero() };
     l1::dotc(vecr(x, n, incx), vecr(y, n, incy)).out("dotc")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn dotc<T: Scalar, I: Int>(
     n: *const I,
     x: *const T,
@@ -299,6 +323,7 @@ f77!(dotc [n: *const I, x: *const T, incx: *const I, y: *const T, incy: *const I
     cdotc_ cdotc_64_: c32, zdotc_ zdotc_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_sdsdot(
     n: i64,
     sb: f32,
@@ -310,6 +335,7 @@ pub(crate) unsafe fn run_sdsdot(
     let Some(n) = count(n) else { return sb };
     l1::sdsdot(sb, vecr(x, n, incx), vecr(y, n, incy)).out("sdsdot")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn sdsdot<T, I: Int>(
     n: *const I,
     sb: *const f32,
@@ -324,10 +350,12 @@ f77!(sdsdot [n: *const I, sb: *const f32, x: *const f32, incx: *const I, y: *con
     sdsdot_ sdsdot_64_: f32,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_dsdot(n: i64, x: *const f32, incx: i64, y: *const f32, incy: i64) -> f64 {
     let Some(n) = count(n) else { return 0.0 };
     l1::dsdot(vecr(x, n, incx), vecr(y, n, incy)).out("dsdot")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn dsdot<T, I: Int>(
     n: *const I,
     x: *const f32,
@@ -343,12 +371,14 @@ f77!(dsdot [n: *const I, x: *const f32, incx: *const I, y: *const f32, incy: *co
 
 // ---- norms and indices ------------------------------------------------------------------
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_nrm2<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
     let Some(n) = count(n) else {
         return <T::Real as Scalar>::zero();
     };
     l1::nrm2(vecr(x, n, incx)).out("nrm2")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn nrm2<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> T::Real {
     run_nrm2(rd(n), x, rd(incx))
 }
@@ -356,6 +386,7 @@ f77!(nrm2 [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
     snrm2_ snrm2_64_: f32, dnrm2_ dnrm2_64_: f64, scnrm2_ scnrm2_64_: c32, dznrm2_ dznrm2_64_: c64,
 });
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_asum<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::Real {
     let Some(n) = count(n) else {
         return <T::Real as Scalar>::zero();
@@ -365,6 +396,7 @@ pub(crate) unsafe fn run_asum<T: Scalar>(n: i64, x: *const T, incx: i64) -> T::R
     }
     l1::asum(vecr(x, n, incx)).out("asum")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn asum<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> T::Real {
     run_asum(rd(n), x, rd(incx))
 }
@@ -373,6 +405,7 @@ f77!(asum [n: *const I, x: *const T, incx: *const I] -> <T as Scalar>::Real {
 });
 
 /// i?amax / i?amin: the 1-based index, 0 when `n < 1` or `incx <= 0`.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_iamx<T: Scalar>(min: bool, n: i64, x: *const T, incx: i64) -> i64 {
     let Some(n) = count(n) else { return 0 };
     if incx <= 0 {
@@ -386,9 +419,11 @@ pub(crate) unsafe fn run_iamx<T: Scalar>(min: bool, n: i64, x: *const T, incx: i
     };
     r.map_or(0, |i| i as i64 + 1)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn iamax<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> I {
     I::from_i64(run_iamx(false, rd(n), x, rd(incx)))
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn iamin<T: Scalar, I: Int>(n: *const I, x: *const T, incx: *const I) -> I {
     I::from_i64(run_iamx(true, rd(n), x, rd(incx)))
 }
@@ -402,6 +437,7 @@ f77!(iamin [n: *const I, x: *const T, incx: *const I] -> I {
 // ---- cabs1 ------------------------------------------------------------------------------
 
 /// `|re(z)| + |im(z)|` (the reference `SCABS1`/`DCABS1`).
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn cabs1<T: Scalar, I: Int>(z: *const T) -> T::Real {
     (*z).abs1()
 }

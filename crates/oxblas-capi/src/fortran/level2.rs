@@ -34,6 +34,7 @@ pub(crate) fn transposed_op<T: Scalar>(op: Op) -> (Op, bool) {
 }
 
 /// `y = alpha conj(M) x + beta y` through `f` computing `alpha M x + beta y`.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn conj_mv<T: Scalar>(
     alpha: T,
     x: VecRef<'_, T>,
@@ -72,6 +73,7 @@ pub(crate) fn check_gemv(op: Option<Op>, m: i64, n: i64, lda: i64, incx: i64, in
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_gemv<T: Scalar>(
     l: Layout,
     op: Op,
@@ -93,6 +95,7 @@ pub(crate) unsafe fn run_gemv<T: Scalar>(
     let a = mat(a, m, n, lda, l);
     l2::gemv(op, alpha, a, vecr(x, lx, incx), beta, vecm(y, ly, incy)).done("gemv")
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gemv<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -163,6 +166,7 @@ pub(crate) fn check_gbmv(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_gbmv<T: Scalar>(
     l: Layout,
     op: Op,
@@ -205,6 +209,7 @@ pub(crate) unsafe fn run_gbmv<T: Scalar>(
         }
     }
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gbmv<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -300,6 +305,7 @@ pub(crate) enum SymStore {
     Packed,
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 #[allow(clippy::too_many_arguments)]
 pub(crate) unsafe fn run_symv<T: Scalar>(
     herm: bool,
@@ -361,6 +367,7 @@ pub(crate) unsafe fn run_symv<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symv_f77<T: Scalar, I: XerblaNames>(
     herm: bool,
     store: SymStore,
@@ -422,6 +429,7 @@ unsafe fn symv_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn symv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -450,6 +458,7 @@ pub(crate) unsafe fn symv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hemv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -478,6 +487,7 @@ pub(crate) unsafe fn hemv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn sbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -507,6 +517,7 @@ pub(crate) unsafe fn sbmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -536,6 +547,7 @@ pub(crate) unsafe fn hbmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn spmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -563,6 +575,7 @@ pub(crate) unsafe fn spmv<T: Scalar, I: XerblaNames>(
         incy,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hpmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -662,6 +675,7 @@ pub(crate) fn check_trv(
 }
 
 /// Triangular matrix-vector product (`solve == false`) or solve.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_trv<T: Scalar>(
     solve: bool,
     l: Layout,
@@ -721,6 +735,7 @@ pub(crate) unsafe fn run_trv<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trv_f77<T: Scalar, I: XerblaNames>(
     solve: bool,
     store: SymStore,
@@ -778,6 +793,7 @@ unsafe fn trv_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -802,6 +818,7 @@ pub(crate) unsafe fn trmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -826,6 +843,7 @@ pub(crate) unsafe fn trsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn tbmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -851,6 +869,7 @@ pub(crate) unsafe fn tbmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn tbsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -876,6 +895,7 @@ pub(crate) unsafe fn tbsv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn tpmv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -899,6 +919,7 @@ pub(crate) unsafe fn tpmv<T: Scalar, I: XerblaNames>(
         incx,
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn tpsv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -967,6 +988,7 @@ pub(crate) fn check_ger(m: i64, n: i64, incx: i64, incy: i64, lda: i64) -> i32 {
 }
 
 /// ger (geru) or, `conj`, gerc; full storage, any layout.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_ger<T: Scalar>(
     conj: bool,
     l: Layout,
@@ -990,6 +1012,7 @@ pub(crate) unsafe fn run_ger<T: Scalar>(
         l2::ger(alpha, x, y, a).done("ger");
     }
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn ger_f77<T: Scalar, I: XerblaNames>(
     conj: bool,
     m: *const I,
@@ -1028,6 +1051,7 @@ unsafe fn ger_f77<T: Scalar, I: XerblaNames>(
         u(lda),
     )
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn ger<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -1041,6 +1065,7 @@ pub(crate) unsafe fn ger<T: Scalar, I: XerblaNames>(
 ) {
     ger_f77::<T, I>(false, m, n, alpha, x, incx, y, incy, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gerc<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -1129,6 +1154,7 @@ impl<T: Scalar> Upd<T> {
 }
 
 /// `packed`: `a` holds n(n+1)/2 elements; else a full matrix with `lda`.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_syr<T: Scalar>(
     what: Upd<T>,
     l: Layout,
@@ -1198,6 +1224,7 @@ pub(crate) unsafe fn run_syr<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn syr_f77<T: Scalar, I: XerblaNames>(
     what: Upd<T>,
     packed: bool,
@@ -1233,6 +1260,7 @@ unsafe fn syr_f77<T: Scalar, I: XerblaNames>(
     )
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn syr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1244,6 +1272,7 @@ pub(crate) unsafe fn syr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn her<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1255,6 +1284,7 @@ pub(crate) unsafe fn her<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), false, uplo, n, x, incx, x, incx, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn spr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1265,6 +1295,7 @@ pub(crate) unsafe fn spr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hpr<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1275,6 +1306,7 @@ pub(crate) unsafe fn hpr<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her(*alpha), true, uplo, n, x, incx, x, incx, ap, n)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn syr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1288,6 +1320,7 @@ pub(crate) unsafe fn syr2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn her2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1301,6 +1334,7 @@ pub(crate) unsafe fn her2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Her2(*alpha), false, uplo, n, x, incx, y, incy, a, lda)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn spr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -1313,6 +1347,7 @@ pub(crate) unsafe fn spr2<T: Scalar, I: XerblaNames>(
 ) {
     syr_f77::<T, I>(Upd::Syr2(*alpha), true, uplo, n, x, incx, y, incy, ap, n)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hpr2<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,

@@ -49,6 +49,7 @@ pub(crate) fn check_gemm(
 
 /// # Safety
 /// Checked arguments; pointers per the BLAS contract.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_gemm<T: Scalar>(
     l: Layout,
     ta: Op,
@@ -76,6 +77,7 @@ pub(crate) unsafe fn run_gemm<T: Scalar>(
     core_result("gemm", ox::gemm(ta, tb, alpha, a, b, beta, c));
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gemm<T: Scalar, I: XerblaNames>(
     transa: *const c_char,
     transb: *const c_char,
@@ -155,6 +157,7 @@ pub(crate) fn check_symm(
 }
 
 /// `herm`: hemm instead of symm.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_symm<T: Scalar>(
     herm: bool,
     l: Layout,
@@ -191,6 +194,7 @@ pub(crate) unsafe fn run_symm<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn symm_any<T: Scalar, I: XerblaNames>(
     herm: bool,
     side: *const c_char,
@@ -231,6 +235,7 @@ unsafe fn symm_any<T: Scalar, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn symm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -247,6 +252,7 @@ pub(crate) unsafe fn symm<T: Scalar, I: XerblaNames>(
 ) {
     symm_any::<T, I>(false, side, uplo, m, n, alpha, a, lda, b, ldb, beta, c, ldc)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn hemm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -339,6 +345,7 @@ pub(crate) enum Rank<T: Scalar> {
     Her2k { alpha: T, beta: T::Real },
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_rank<T: Scalar>(
     l: Layout,
     what: Rank<T>,
@@ -389,6 +396,7 @@ pub(crate) unsafe fn run_rank<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn rank_f77<T: Scalar, I: XerblaNames>(
     base: &str,
     what: Rank<T>,
@@ -432,6 +440,7 @@ unsafe fn rank_f77<T: Scalar, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn syrk<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -450,6 +459,7 @@ pub(crate) unsafe fn syrk<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("SYRK", what, uplo, trans, n, k, a, lda, a, lda, c, ldc)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn herk<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -468,6 +478,7 @@ pub(crate) unsafe fn herk<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("HERK", what, uplo, trans, n, k, a, lda, a, lda, c, ldc)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn syr2k<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -488,6 +499,7 @@ pub(crate) unsafe fn syr2k<T: Scalar, I: XerblaNames>(
     };
     rank_f77::<T, I>("SYR2K", what, uplo, trans, n, k, a, lda, b, ldb, c, ldc)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn her2k<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,
@@ -565,6 +577,7 @@ pub(crate) fn check_trxm(
 }
 
 /// trmm (`solve == false`) or trsm.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_trxm<T: Scalar>(
     solve: bool,
     l: Layout,
@@ -599,6 +612,7 @@ pub(crate) unsafe fn run_trxm<T: Scalar>(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn trxm<T: Scalar, I: XerblaNames>(
     solve: bool,
     side: *const c_char,
@@ -642,6 +656,7 @@ unsafe fn trxm<T: Scalar, I: XerblaNames>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trmm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -657,6 +672,7 @@ pub(crate) unsafe fn trmm<T: Scalar, I: XerblaNames>(
 ) {
     trxm::<T, I>(false, side, uplo, transa, diag, m, n, alpha, a, lda, b, ldb)
 }
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trsm<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     uplo: *const c_char,
@@ -716,6 +732,7 @@ pub(crate) fn check_gemmt(
     }
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn run_gemmt<T: Scalar>(
     l: Layout,
     uplo: Uplo,
@@ -746,6 +763,7 @@ pub(crate) unsafe fn run_gemmt<T: Scalar>(
     );
 }
 
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gemmt<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     transa: *const c_char,

@@ -10,6 +10,7 @@ use ox::{c32, c64};
 ///
 /// # Safety
 /// `ipiv` addresses `n` readable integers.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn piv_in<I: Int>(ipiv: *const I, n: usize) -> Vec<usize> {
     (0..n)
         .map(|i| usize::try_from((*ipiv.add(i)).get() - 1).unwrap_or(usize::MAX))
@@ -20,6 +21,7 @@ unsafe fn piv_in<I: Int>(ipiv: *const I, n: usize) -> Vec<usize> {
 ///
 /// # Safety
 /// `ipiv` addresses `piv.len()` writable integers.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn piv_out<I: Int>(ipiv: *mut I, piv: &[usize]) {
     for (i, &p) in piv.iter().enumerate() {
         *ipiv.add(i) = I::from_i64(p as i64 + 1);
@@ -31,6 +33,7 @@ unsafe fn piv_out<I: Int>(ipiv: *mut I, piv: &[usize]) {
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn getrf<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -57,6 +60,7 @@ pub(crate) unsafe fn getrf<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn getrs<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     n: *const I,
@@ -90,6 +94,7 @@ pub(crate) unsafe fn getrs<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gesv<T: Scalar, I: XerblaNames>(
     n: *const I,
     nrhs: *const I,
@@ -121,6 +126,7 @@ pub(crate) unsafe fn gesv<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn getri<T: Scalar, I: XerblaNames>(
     n: *const I,
     a: *mut T,
@@ -153,6 +159,7 @@ pub(crate) unsafe fn getri<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gecon<T: Scalar, I: XerblaNames>(
     norm: *const c_char,
     n: *const I,

@@ -42,6 +42,7 @@ fn rc<T: Scalar>(real: &'static str, complex: &'static str) -> &'static str {
 ///
 /// # Safety
 /// `info` must point to a writable integer (the LAPACK contract).
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn legal<T: Scalar, I: XerblaNames>(
     base: &str,
     info: *mut I,
@@ -60,6 +61,7 @@ unsafe fn legal<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// `work` points to at least one writable element, as LAPACK requires of
 /// every WORK argument (LWORK >= 1 or a query).
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn set_work<T: Scalar>(work: *mut T, size: i64) {
     *work = T::from_real(T::Real::from_f64(size as f64));
 }
@@ -68,6 +70,7 @@ unsafe fn set_work<T: Scalar>(work: *mut T, size: i64) {
 ///
 /// # Safety
 /// `info` must point to a writable integer.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn set_info<I: Int>(info: *mut I, v: usize) {
     *info = I::from_i64(v as i64);
 }
@@ -99,6 +102,7 @@ fn norm_of(c: u8) -> Option<Norm> {
 /// # Safety
 /// As [`mat_mut`]: `ld >= max(1, m)` and the array is the caller's `m x n`
 /// LAPACK argument, exclusively ours for the call.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn cm<'a, T>(p: *mut T, m: i64, n: i64, ld: i64) -> ox::MatMut<'a, T> {
     mat_mut(p, m as usize, n as usize, ld as usize, Layout::Col)
 }
@@ -107,6 +111,7 @@ unsafe fn cm<'a, T>(p: *mut T, m: i64, n: i64, ld: i64) -> ox::MatMut<'a, T> {
 ///
 /// # Safety
 /// As [`mat`].
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn cr<'a, T>(p: *const T, m: i64, n: i64, ld: i64) -> ox::MatRef<'a, T> {
     mat(p, m as usize, n as usize, ld as usize, Layout::Col)
 }
@@ -116,6 +121,7 @@ unsafe fn cr<'a, T>(p: *const T, m: i64, n: i64, ld: i64) -> ox::MatRef<'a, T> {
 /// # Safety
 /// For `n > 0`, `p` addresses `n` elements, readable and writable and not
 /// aliased by another argument (LAPACK's contract for TAU, IPIV, JPVT).
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn slice<'a, T>(p: *mut T, n: usize) -> &'a mut [T] {
     if n == 0 {
         &mut []

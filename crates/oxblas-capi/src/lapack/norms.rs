@@ -27,6 +27,7 @@ fn upper(c: u8) -> Uplo {
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn lange<T: Scalar, I: Int>(
     norm: *const c_char,
     m: *const I,
@@ -48,6 +49,7 @@ pub(crate) unsafe fn lange<T: Scalar, I: Int>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn lan_sym<T: Scalar, I: Int>(
     herm: bool,
     norm: *const c_char,
@@ -70,6 +72,7 @@ unsafe fn lan_sym<T: Scalar, I: Int>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn lansy<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,
@@ -86,6 +89,7 @@ pub(crate) unsafe fn lansy<T: Scalar, I: Int>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn lanhe<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,
@@ -102,6 +106,7 @@ pub(crate) unsafe fn lanhe<T: Scalar, I: Int>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn lantr<T: Scalar, I: Int>(
     norm: *const c_char,
     uplo: *const c_char,

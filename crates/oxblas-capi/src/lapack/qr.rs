@@ -10,6 +10,7 @@ use ox::{c32, c64, Side};
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn geqrf<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -44,6 +45,7 @@ pub(crate) unsafe fn geqrf<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn orgqr<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -80,6 +82,7 @@ pub(crate) unsafe fn orgqr<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn ormqr<T: Scalar, I: XerblaNames>(
     side: *const c_char,
     trans: *const c_char,
@@ -126,6 +129,7 @@ pub(crate) unsafe fn ormqr<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn gels<T: Scalar, I: XerblaNames>(
     trans: *const c_char,
     m: *const I,
@@ -178,6 +182,7 @@ pub(crate) unsafe fn gels<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn geqp3_any<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -224,6 +229,7 @@ unsafe fn geqp3_any<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn geqp3<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,
@@ -243,6 +249,7 @@ pub(crate) unsafe fn geqp3<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn geqp3_c<T: Scalar, I: XerblaNames>(
     m: *const I,
     n: *const I,

@@ -10,6 +10,7 @@ use ox::{c32, c64};
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn potrf<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -25,6 +26,7 @@ pub(crate) unsafe fn potrf<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn potri<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -40,6 +42,7 @@ pub(crate) unsafe fn potri<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn factor<T: Scalar, I: XerblaNames>(
     base: &str,
     uplo: *const c_char,
@@ -68,6 +71,7 @@ unsafe fn factor<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 unsafe fn solve<T: Scalar, I: XerblaNames>(
     factored: bool,
     uplo: *const c_char,
@@ -105,6 +109,7 @@ unsafe fn solve<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn potrs<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -124,6 +129,7 @@ pub(crate) unsafe fn potrs<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn posv<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     n: *const I,
@@ -142,6 +148,7 @@ pub(crate) unsafe fn posv<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trtri<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     diag: *const c_char,
@@ -170,6 +177,7 @@ pub(crate) unsafe fn trtri<T: Scalar, I: XerblaNames>(
 /// # Safety
 /// The LAPACK contract: each pointer addresses the scalar or array LAPACK
 /// documents for that argument, of the size the dimensions give.
+// SAFETY: reached only from the exported BLAS/LAPACK entry points, whose callers guarantee the pointer arguments under the BLAS/LAPACK contract; sizes are checked before any access.
 pub(crate) unsafe fn trtrs<T: Scalar, I: XerblaNames>(
     uplo: *const c_char,
     trans: *const c_char,

@@ -16,12 +16,14 @@ use crate::scalar::{c32, c64};
 use core::arch::x86_64::*;
 
 /// All-ones in 64-bit lanes `0..n`, zero above (a vmaskmov mask).
+// SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
 #[inline(always)]
 unsafe fn lane_mask_64(n: usize) -> __m256i {
     _mm256_cmpgt_epi64(_mm256_set1_epi64x(n as i64), _mm256_setr_epi64x(0, 1, 2, 3))
 }
 
 /// All-ones in 32-bit lanes `0..n`, zero above.
+// SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
 #[inline(always)]
 unsafe fn lane_mask_32(n: usize) -> __m256i {
     _mm256_cmpgt_epi32(
@@ -37,51 +39,63 @@ impl Simd for F64x4 {
     type E = f64;
     type V = __m256d;
     const LANES: usize = 4;
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn zero() -> __m256d {
         _mm256_setzero_pd()
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn splat(x: f64) -> __m256d {
         _mm256_set1_pd(x)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load(p: *const f64) -> __m256d {
         _mm256_loadu_pd(p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store(p: *mut f64, v: __m256d) {
         _mm256_storeu_pd(p, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load_partial(p: *const f64, n: usize) -> __m256d {
         // vmaskmov does not access (or fault on) masked-off lanes.
         _mm256_maskload_pd(p, lane_mask_64(n))
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store_partial(p: *mut f64, n: usize, v: __m256d) {
         _mm256_maskstore_pd(p, lane_mask_64(n), v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn add(a: __m256d, b: __m256d) -> __m256d {
         _mm256_add_pd(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn mul(a: __m256d, b: __m256d) -> __m256d {
         _mm256_mul_pd(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma(a: __m256d, b: __m256d, c: __m256d) -> __m256d {
         _mm256_fmadd_pd(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn swap_pairs(a: __m256d) -> __m256d {
         _mm256_permute_pd::<0b0101>(a)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fmaddsub(a: __m256d, b: __m256d, c: __m256d) -> __m256d {
         _mm256_fmaddsub_pd(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma_scalar(x: f64, y: f64, z: f64) -> f64 {
         x.mul_add(y, z)
@@ -92,50 +106,62 @@ impl Simd for F32x8 {
     type E = f32;
     type V = __m256;
     const LANES: usize = 8;
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn zero() -> __m256 {
         _mm256_setzero_ps()
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn splat(x: f32) -> __m256 {
         _mm256_set1_ps(x)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load(p: *const f32) -> __m256 {
         _mm256_loadu_ps(p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store(p: *mut f32, v: __m256) {
         _mm256_storeu_ps(p, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load_partial(p: *const f32, n: usize) -> __m256 {
         _mm256_maskload_ps(p, lane_mask_32(n))
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store_partial(p: *mut f32, n: usize, v: __m256) {
         _mm256_maskstore_ps(p, lane_mask_32(n), v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn add(a: __m256, b: __m256) -> __m256 {
         _mm256_add_ps(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn mul(a: __m256, b: __m256) -> __m256 {
         _mm256_mul_ps(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma(a: __m256, b: __m256, c: __m256) -> __m256 {
         _mm256_fmadd_ps(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn swap_pairs(a: __m256) -> __m256 {
         _mm256_permute_ps::<0b1011_0001>(a)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fmaddsub(a: __m256, b: __m256, c: __m256) -> __m256 {
         _mm256_fmaddsub_ps(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma_scalar(x: f32, y: f32, z: f32) -> f32 {
         x.mul_add(y, z)
@@ -147,6 +173,7 @@ macro_rules! entry {
         /// # Safety
         /// The CPU must support the ISA (guaranteed by dispatch through
         /// `arch::isa()`), and the pointers must satisfy `KernelFn`'s contract.
+        // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
         #[target_feature(enable = "avx2,fma")]
         #[allow(clippy::too_many_arguments)]
         unsafe fn $name<const MV: usize, const PACKED_B: bool, const MASKED: bool>(

@@ -24,51 +24,63 @@ impl Simd for F64x8 {
     type E = f64;
     type V = __m512d;
     const LANES: usize = 8;
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn zero() -> __m512d {
         _mm512_setzero_pd()
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn splat(x: f64) -> __m512d {
         _mm512_set1_pd(x)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load(p: *const f64) -> __m512d {
         _mm512_loadu_pd(p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store(p: *mut f64, v: __m512d) {
         _mm512_storeu_pd(p, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load_partial(p: *const f64, n: usize) -> __m512d {
         // Masked-off lanes are not accessed, so they cannot fault.
         _mm512_maskz_loadu_pd(((1u32 << n) - 1) as __mmask8, p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store_partial(p: *mut f64, n: usize, v: __m512d) {
         _mm512_mask_storeu_pd(p, ((1u32 << n) - 1) as __mmask8, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn add(a: __m512d, b: __m512d) -> __m512d {
         _mm512_add_pd(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn mul(a: __m512d, b: __m512d) -> __m512d {
         _mm512_mul_pd(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma(a: __m512d, b: __m512d, c: __m512d) -> __m512d {
         _mm512_fmadd_pd(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn swap_pairs(a: __m512d) -> __m512d {
         _mm512_permute_pd::<0b0101_0101>(a)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fmaddsub(a: __m512d, b: __m512d, c: __m512d) -> __m512d {
         _mm512_fmaddsub_pd(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma_scalar(x: f64, y: f64, z: f64) -> f64 {
         x.mul_add(y, z)
@@ -79,50 +91,62 @@ impl Simd for F32x16 {
     type E = f32;
     type V = __m512;
     const LANES: usize = 16;
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn zero() -> __m512 {
         _mm512_setzero_ps()
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn splat(x: f32) -> __m512 {
         _mm512_set1_ps(x)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load(p: *const f32) -> __m512 {
         _mm512_loadu_ps(p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store(p: *mut f32, v: __m512) {
         _mm512_storeu_ps(p, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn load_partial(p: *const f32, n: usize) -> __m512 {
         _mm512_maskz_loadu_ps(((1u32 << n) - 1) as __mmask16, p)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn store_partial(p: *mut f32, n: usize, v: __m512) {
         _mm512_mask_storeu_ps(p, ((1u32 << n) - 1) as __mmask16, v)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn add(a: __m512, b: __m512) -> __m512 {
         _mm512_add_ps(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn mul(a: __m512, b: __m512) -> __m512 {
         _mm512_mul_ps(a, b)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma(a: __m512, b: __m512, c: __m512) -> __m512 {
         _mm512_fmadd_ps(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn swap_pairs(a: __m512) -> __m512 {
         _mm512_permute_ps::<0b1011_0001>(a)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fmaddsub(a: __m512, b: __m512, c: __m512) -> __m512 {
         _mm512_fmaddsub_ps(a, b, c)
     }
+    // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
     #[inline(always)]
     unsafe fn fma_scalar(x: f32, y: f32, z: f32) -> f32 {
         x.mul_add(y, z)
@@ -134,6 +158,7 @@ macro_rules! entry {
         /// # Safety
         /// The CPU must support the ISA (guaranteed by dispatch through
         /// `arch::isa()`), and the pointers must satisfy `KernelFn`'s contract.
+        // SAFETY: one intrinsic, inlined only into #[target_feature] entry points of this ISA, chosen after the CPU was checked; pointer arguments follow the trait's contract.
         #[target_feature(enable = "avx512f,fma")]
         #[allow(clippy::too_many_arguments)]
         unsafe fn $name<const MV: usize, const PACKED_B: bool, const MASKED: bool>(
