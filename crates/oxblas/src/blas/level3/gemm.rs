@@ -289,26 +289,40 @@ unsafe fn small_in_place<T: Scalar>(
             }
         }
     }
-    // The kernel for the last (partial) row tile.
-    let m_edge = m % mr;
-    let edge = if m_edge == 0 {
-        kern.strided_b
-    } else {
-        kern.masked[(m_edge - 1) / kern.rows_per_vector]
-    };
+    let lanes = kern.rows_per_vector;
     while j0 < n {
         let bp = b.wrapping_offset(j0 as isize * b_cs);
         let cj = c.offset(j0 as isize * cs_c);
         let mut i0 = 0;
-        while i0 + mr <= m {
-            let ap = a.add(i0);
-            (kern.strided_b)(k, ap, a_cs, bp, b_rs, b_cs, cj.add(i0), 1, cs_c, mr, nr, alpha, beta);
-            i0 += mr;
-        }
-        if i0 < m {
-            edge(k, a.add(i0), a_cs, bp, b_rs, b_cs, cj.add(i0), 1, cs_c, m - i0, nr, alpha, beta);
+        while i0 < m {
+            let mb = balanced_rows(m - i0, mr, lanes);
+            let f = if mb == mr {
+                kern.strided_b
+            } else {
+                kern.masked[(mb - 1) / lanes]
+            };
+            f(k, a.add(i0), a_cs, bp, b_rs, b_cs, cj.add(i0), 1, cs_c, mb, nr, alpha, beta);
+            i0 += mb;
         }
         j0 += nr;
+    }
+}
+
+/// Rows of the next row tile when `left` rows remain, tiles of at most `mr`
+/// rows and vectors of `lanes`: a full tile, unless that would leave a tile
+/// of one vector or less; then the last two tiles share the rows evenly
+/// (whole vectors first). A one-vector tile loads one vector of A per NR
+/// broadcasts of B, so for m = 64 in f32 (MR = 48) two 32-row tiles run
+/// about 4% faster than 48 + 16. Each element of C is still one FMA chain
+/// over k, so the split changes no result bit.
+#[inline]
+fn balanced_rows(left: usize, mr: usize, lanes: usize) -> usize {
+    if left <= mr {
+        left
+    } else if left - mr <= lanes {
+        (left / 2).next_multiple_of(lanes)
+    } else {
+        mr
     }
 }
 
@@ -502,7 +516,13 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
             };
             let mut i0 = i_start;
             while i0 < i_end {
-                let mb = mr.min(m - i0);
+                // Packed A panels start at multiples of MR; A read in place
+                // can take the balanced split.
+                let mb = if self.a_buf.is_some() {
+                    mr.min(m - i0)
+                } else {
+                    balanced_rows(i_end - i0, mr, kern.rows_per_vector)
+                };
                 let cp = c.offset(i0 as isize * rs_c + j0 as isize * cs_c);
                 let (ap, a_cs) = match self.a_buf {
                     Some(buf) => (buf.add(i0 * k), mr as isize),
@@ -516,7 +536,7 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
                 f(
                     k, ap, a_cs, bp, b_rs, b_cs, cp, rs_c, cs_c, mb, nb, alpha, beta,
                 );
-                i0 += mr;
+                i0 += mb;
             }
             j0 += nr;
         }
