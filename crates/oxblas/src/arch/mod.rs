@@ -8,14 +8,24 @@ pub use cache::{caches, CacheInfo};
 pub use isa::{detected_isa, isa, set_isa_for_testing, with_isa, Isa};
 
 /// A one-line description of the configuration in force: ISA, caches, GEMM
-/// block sizes for f64, and the thread count. `oxblas::config_report()`.
+/// register and cache blocks for each type (MRxNR/MC/KC/NC), and the thread
+/// count. `oxblas::config_report()`.
 pub fn config_report() -> String {
+    use crate::blas::level3::blocking;
     let c = caches();
     let isa = isa();
-    let d = crate::blas::level3::blocking::<f64>(isa);
-    let z = crate::blas::level3::blocking::<crate::c64>(isa);
+    let blocks = [
+        ("s", blocking::<f32>(isa)),
+        ("d", blocking::<f64>(isa)),
+        ("c", blocking::<crate::c32>(isa)),
+        ("z", blocking::<crate::c64>(isa)),
+    ]
+    .iter()
+    .map(|(t, b)| format!("{t}={}x{}/{}/{}/{}", b.mr, b.nr, b.mc, b.kc, b.nc))
+    .collect::<Vec<_>>()
+    .join(" ");
     format!(
-        "oxblas {}: isa={} (cpu supports {}), L1d={}K L2={}K L3={}K ({}), dgemm MRxNR={}x{} MC={} KC={} NC={}, zgemm MRxNR={}x{} MC={} KC={} NC={}, threads={}",
+        "oxblas {}: isa={} (cpu supports {}), L1d={}K L2={}K L3={}K ({}), gemm MRxNR/MC/KC/NC {blocks}, threads={}",
         env!("CARGO_PKG_VERSION"),
         isa.name(),
         detected_isa().name(),
@@ -23,8 +33,6 @@ pub fn config_report() -> String {
         c.l2 / 1024,
         c.l3 / 1024,
         c.source,
-        d.mr, d.nr, d.mc, d.kc, d.nc,
-        z.mr, z.nr, z.mc, z.kc, z.nc,
         crate::threads::num_threads()
     )
 }

@@ -13,7 +13,8 @@
 //!
 //! * KC: the B micro-panel (KC*NR elements) is reused by every A micro-panel
 //!   of the block, so it should stay in L1 while A micro-panels stream through
-//!   it: give it half of L1 -> `KC = (L1/2) / (NR * size)`.
+//!   it: give it half of L1 -> `KC = (L1/2) / (NR * size)`; but no larger than
+//!   leaves room for `MIN_A_PANELS` A micro-panels in the A block (below).
 //! * MC: the packed A block is reused for every B micro-panel of the NC
 //!   block: let it fill half of L2 (the other half holds B micro-panels and
 //!   C lines in flight) -> `MC = (L2/2) / (KC * size)`, a multiple of MR.
@@ -66,6 +67,17 @@ pub fn k_block(k: usize, kc: usize) -> usize {
     k.div_ceil(blocks).next_multiple_of(8).min(kc)
 }
 
+/// The fewest MR-row panels an A block (MC x KC, half of L2) should hold:
+/// KC is lowered until it does. The first tile to use a B micro-panel reads
+/// it from L3; the other tiles of the block find it in L1 or L2, so the
+/// fewer the panels, the more of the time B's L3 latency shows. With the
+/// L1 rule alone, f32 and c32 (48- and 24-row tiles) got KC = 768 and a
+/// 3-panel block; KC = 544 with 5 panels ran sgemm 4096 +10%, 2048 +4%,
+/// cgemm 2048 and 4096 +4% (Zen 5, paired runs). KC = 384 with 7 panels
+/// did as well at 4096 but cost 4% at 512 (two k blocks instead of one).
+/// f64 and c64 already had 7 panels and do not change.
+const MIN_A_PANELS: usize = 5;
+
 /// Block sizes for GEMM on `T` with the kernels of `isa`, computed once
 /// per (type, ISA) and cached: small products cannot afford the divisions.
 pub fn blocking<T: Scalar>(isa: Isa) -> Blocking {
@@ -88,7 +100,11 @@ fn compute<T: Scalar>(isa: Isa) -> Blocking {
     let (mr, nr) = (kern.mr, kern.nr);
     let size = core::mem::size_of::<T>();
     let c = caches();
-    let kc = ((c.l1d / 2) / (nr * size)).clamp(64, 1024) / 8 * 8;
+    let kc = ((c.l1d / 2) / (nr * size))
+        .min((c.l2 / 2) / (MIN_A_PANELS * mr * size))
+        .clamp(64, 1024)
+        / 8
+        * 8;
     let mc = (((c.l2 / 2) / (kc * size)).max(mr) / mr * mr)
         .min(1200 / mr * mr)
         .max(mr);
