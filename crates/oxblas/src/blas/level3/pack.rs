@@ -67,8 +67,12 @@ pub(crate) unsafe fn pack_panels<T: Scalar>(
     src: Operand<T>,
     dst: *mut T,
 ) {
-    if src.rs == 1 && !(T::IS_COMPLEX && src.conj) {
-        return pack_columns(w, rows, kc, src, dst);
+    if src.rs == 1 {
+        return if T::IS_COMPLEX && src.conj {
+            pack_columns::<T, true>(w, rows, kc, src, dst)
+        } else {
+            pack_columns::<T, false>(w, rows, kc, src, dst)
+        };
     }
     let mut i0 = 0;
     while i0 < rows {
@@ -88,11 +92,19 @@ pub(crate) unsafe fn pack_panels<T: Scalar>(
 /// step reads one contiguous run of `rows` elements, which the hardware
 /// prefetcher streams, where a panel at a time would read `w` elements of
 /// every column in turn (a new page per column when the leading dimension
-/// is large, so every line a latency-bound miss).
+/// is large, so every line a latency-bound miss). `CONJ` conjugates on the
+/// way (B^H in a conjugate-transposed product: its columns are B's rows;
+/// before this path took it, zgemm CC spent 6% of its time packing).
 ///
 /// # Safety
 /// As `pack_panels`, with `src.rs == 1`.
-unsafe fn pack_columns<T: Scalar>(w: usize, rows: usize, kc: usize, src: Operand<T>, dst: *mut T) {
+unsafe fn pack_columns<T: Scalar, const CONJ: bool>(
+    w: usize,
+    rows: usize,
+    kc: usize,
+    src: Operand<T>,
+    dst: *mut T,
+) {
     let full = rows - rows % w;
     let col_bytes = rows * core::mem::size_of::<T>();
     for p in 0..kc {
@@ -109,7 +121,7 @@ unsafe fn pack_columns<T: Scalar>(w: usize, rows: usize, kc: usize, src: Operand
         while i0 < full {
             let dp = dst.add(i0 * kc + p * w);
             for i in 0..w {
-                *dp.add(i) = *sp.add(i0 + i);
+                *dp.add(i) = (*sp.add(i0 + i)).conj_if(CONJ);
             }
             i0 += w;
         }
@@ -117,7 +129,7 @@ unsafe fn pack_columns<T: Scalar>(w: usize, rows: usize, kc: usize, src: Operand
             let dp = dst.add(full * kc + p * w);
             let r = rows - full;
             for i in 0..r {
-                *dp.add(i) = *sp.add(full + i);
+                *dp.add(i) = (*sp.add(full + i)).conj_if(CONJ);
             }
             for i in r..w {
                 *dp.add(i) = T::zero();
