@@ -139,9 +139,8 @@ pub(crate) trait Simd {
 /// Shortest k loop for which `prefetch_c_tile` asks for C ahead.
 const PREFETCH_MIN_K: usize = 32;
 
-/// Asks for the C tile's cache lines early in the k loop (the real kernel
-/// one column at a time, see `C_PREFETCH_SPACING`; the complex kernel all
-/// before the loop), so misses on a C that lives in L3 or DRAM overlap
+/// Asks for the C tile's cache lines early in the k loop (one column at a
+/// time, see `C_PREFETCH_SPACING`), so misses on a C that lives in L3 or DRAM overlap
 /// with the thousands of FMAs that follow instead of stalling the final
 /// update. Column-major tiles only (the
 /// common case); a prefetch never faults, so touching a line past the tile
@@ -248,8 +247,8 @@ fn prefetch_packed_b<E>(p: *const E) {
 /// Asking for all of a tile's lines at once (24 lines for a 24 x 8 f64
 /// tile, from L3 or DRAM) fills the core's miss buffers and holds up the A
 /// and B loads of the first k steps; one column every four steps does not
-/// (dgemm 4096 +7%, 2048 +1-2%, 256 +2%, sgemm 2048 +3%; Zen 5, paired
-/// runs).
+/// (dgemm 4096 +7%, 2048 +1-2%, 256 +2%, sgemm 2048 +3%; complex tiles,
+/// with 12 lines, +0.4-2.7%; Zen 5, paired runs).
 const C_PREFETCH_SPACING: usize = 4;
 
 /// One k step of the real kernel: MV vectors of A times NR broadcasts of
@@ -427,6 +426,37 @@ unsafe fn update_c_complex<S: Simd>(
     }
 }
 
+/// One k step of the complex kernel: MV vectors of A times the real and
+/// imaginary parts of NR values of B, with the packed-B prefetch.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+unsafe fn complex_step<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+    acc_re: &mut [[S::V; MV]; NR],
+    acc_im: &mut [[S::V; MV]; NR],
+    pa: *const S::E,
+    cols: &[*const num_complex::Complex<S::E>; NR],
+    off: isize,
+    b_rs: isize,
+    rem: usize,
+) {
+    if PACKED_B {
+        prefetch_packed_b(cols[0].wrapping_offset(off + B_PREFETCH_STEPS * b_rs));
+    }
+    let mut av = [S::zero(); MV];
+    for (i, v) in av.iter_mut().enumerate() {
+        *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
+    }
+    for j in 0..NR {
+        let bp = cols[j].offset(off) as *const S::E;
+        let br = S::splat(*bp);
+        let bi = S::splat(*bp.add(1));
+        for i in 0..MV {
+            acc_re[j][i] = S::fma(av[i], br, acc_re[j][i]);
+            acc_im[j][i] = S::fma(av[i], bi, acc_im[j][i]);
+        }
+    }
+}
+
 /// Complex micro-kernel on interleaved (re, im) data: MR = MV * LANES / 2
 /// complex rows, NR complex columns. `a`, `b`, `c` and all strides are in
 /// complex elements; `MASKED` as for the real kernel.
@@ -471,15 +501,6 @@ pub(crate) unsafe fn complex_kernel<
     } else {
         S::LANES
     };
-    prefetch_c_tile(
-        k,
-        c as *const u8,
-        2 * core::mem::size_of::<S::E>(),
-        rs_c,
-        cs_c,
-        n.min(NR),
-        m.min(mr),
-    );
     let mut acc_re = [[S::zero(); MV]; NR];
     let mut acc_im = [[S::zero(); MV]; NR];
     let mut pa = a as *const S::E;
@@ -488,23 +509,34 @@ pub(crate) unsafe fn complex_kernel<
     let cols: [*const Cx<S::E>; NR] =
         core::array::from_fn(|j| b.wrapping_offset(j as isize * b_cs));
     let mut off: isize = 0;
-    for _ in 0..k {
-        if PACKED_B {
-            prefetch_packed_b(cols[0].wrapping_offset(off + B_PREFETCH_STEPS * b_rs));
-        }
-        let mut av = [S::zero(); MV];
-        for (i, v) in av.iter_mut().enumerate() {
-            *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
-        }
+    // C prefetched one column per C_PREFETCH_SPACING steps, as in the real
+    // kernel.
+    let mut done = 0;
+    if rs_c == 1 && k >= C_PREFETCH_SPACING * NR && k >= PREFETCH_MIN_K {
         for j in 0..NR {
-            let bp = cols[j].offset(off) as *const S::E;
-            let br = S::splat(*bp);
-            let bi = S::splat(*bp.add(1));
-            for i in 0..MV {
-                acc_re[j][i] = S::fma(av[i], br, acc_re[j][i]);
-                acc_im[j][i] = S::fma(av[i], bi, acc_im[j][i]);
+            if j < n {
+                prefetch_c_tile(
+                    k,
+                    c.wrapping_offset(j as isize * cs_c) as *const u8,
+                    2 * core::mem::size_of::<S::E>(),
+                    1,
+                    0,
+                    1,
+                    m.min(mr),
+                );
+            }
+            for _ in 0..C_PREFETCH_SPACING {
+                complex_step::<S, MV, NR, PACKED_B, MASKED>(
+                    &mut acc_re, &mut acc_im, pa, &cols, off, b_rs, rem,
+                );
+                pa = pa.offset(2 * a_cs);
+                off += b_rs;
             }
         }
+        done = C_PREFETCH_SPACING * NR;
+    }
+    for _ in done..k {
+        complex_step::<S, MV, NR, PACKED_B, MASKED>(&mut acc_re, &mut acc_im, pa, &cols, off, b_rs, rem);
         pa = pa.offset(2 * a_cs);
         off += b_rs;
     }
