@@ -251,6 +251,26 @@ fn prefetch_packed_b<E>(p: *const E) {
 /// with 12 lines, +0.4-2.7%; Zen 5, paired runs).
 const C_PREFETCH_SPACING: usize = 4;
 
+/// The part of a k step common to the real and complex kernels: the
+/// packed-B prefetch and the MV vectors of A.
+#[inline(always)]
+unsafe fn step_loads<S: Simd, const MV: usize, const PACKED_B: bool, const MASKED: bool, B>(
+    pa: *const S::E,
+    b_col0: *const B,
+    off: isize,
+    b_rs: isize,
+    rem: usize,
+) -> [S::V; MV] {
+    if PACKED_B {
+        prefetch_packed_b(b_col0.wrapping_offset(off + B_PREFETCH_STEPS * b_rs));
+    }
+    let mut av = [S::zero(); MV];
+    for (i, v) in av.iter_mut().enumerate() {
+        *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
+    }
+    av
+}
+
 /// One k step of the real kernel: MV vectors of A times NR broadcasts of
 /// B, with the packed-B prefetch.
 #[inline(always)]
@@ -262,13 +282,7 @@ unsafe fn real_step<S: Simd, const MV: usize, const NR: usize, const PACKED_B: b
     b_rs: isize,
     rem: usize,
 ) {
-    if PACKED_B {
-        prefetch_packed_b(cols[0].wrapping_offset(off + B_PREFETCH_STEPS * b_rs));
-    }
-    let mut av = [S::zero(); MV];
-    for (i, v) in av.iter_mut().enumerate() {
-        *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
-    }
+    let av = step_loads::<S, MV, PACKED_B, MASKED, _>(pa, cols[0], off, b_rs, rem);
     for (j, accj) in acc.iter_mut().enumerate() {
         let bj = S::splat(*cols[j].offset(off));
         for i in 0..MV {
@@ -439,13 +453,7 @@ unsafe fn complex_step<S: Simd, const MV: usize, const NR: usize, const PACKED_B
     b_rs: isize,
     rem: usize,
 ) {
-    if PACKED_B {
-        prefetch_packed_b(cols[0].wrapping_offset(off + B_PREFETCH_STEPS * b_rs));
-    }
-    let mut av = [S::zero(); MV];
-    for (i, v) in av.iter_mut().enumerate() {
-        *v = load_a::<S, MV, MASKED>(pa.add(i * S::LANES), i, rem);
-    }
+    let av = step_loads::<S, MV, PACKED_B, MASKED, _>(pa, cols[0], off, b_rs, rem);
     for j in 0..NR {
         let bp = cols[j].offset(off) as *const S::E;
         let br = S::splat(*bp);
