@@ -162,8 +162,14 @@ fn config_report_names_the_isa_and_caches() {
     // multiple of MR and NC of NR.
     for t in ["s", "d", "c", "z"] {
         let key = format!(" {t}=");
-        let at = r.find(&key).unwrap_or_else(|| panic!("no {t} blocks in {r}")) + key.len();
-        let entry: String = r[at..].chars().take_while(|c| !c.is_whitespace() && *c != ',').collect();
+        let at = r
+            .find(&key)
+            .unwrap_or_else(|| panic!("no {t} blocks in {r}"))
+            + key.len();
+        let entry: String = r[at..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',')
+            .collect();
         let nums: Vec<usize> = entry
             .split(['x', '/'])
             .map(|v| v.parse().unwrap_or_else(|_| panic!("{t}: {entry}")))
@@ -171,6 +177,9 @@ fn config_report_names_the_isa_and_caches() {
         assert_eq!(nums.len(), 5, "{t}: {entry}");
         let (mr, nr, mc, kc, nc) = (nums[0], nums[1], nums[2], nums[3], nums[4]);
         assert!(mr > 0 && nr > 0 && kc > 0, "{t}: {entry}");
-        assert!(mc % mr == 0 && mc > 0 && nc % nr == 0 && nc > 0, "{t}: {entry}");
+        assert!(
+            mc % mr == 0 && mc > 0 && nc % nr == 0 && nc > 0,
+            "{t}: {entry}"
+        );
     }
 }

@@ -274,7 +274,13 @@ unsafe fn step_loads<S: Simd, const MV: usize, const PACKED_B: bool, const MASKE
 /// One k step of the real kernel: MV vectors of A times NR broadcasts of
 /// B, with the packed-B prefetch.
 #[inline(always)]
-unsafe fn real_step<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+unsafe fn real_step<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+    const MASKED: bool,
+>(
     acc: &mut [[S::V; MV]; NR],
     pa: *const S::E,
     cols: &[*const S::E; NR],
@@ -444,7 +450,13 @@ unsafe fn update_c_complex<S: Simd>(
 /// imaginary parts of NR values of B, with the packed-B prefetch.
 #[inline(always)]
 #[allow(clippy::too_many_arguments)]
-unsafe fn complex_step<S: Simd, const MV: usize, const NR: usize, const PACKED_B: bool, const MASKED: bool>(
+unsafe fn complex_step<
+    S: Simd,
+    const MV: usize,
+    const NR: usize,
+    const PACKED_B: bool,
+    const MASKED: bool,
+>(
     acc_re: &mut [[S::V; MV]; NR],
     acc_im: &mut [[S::V; MV]; NR],
     pa: *const S::E,
@@ -535,7 +547,13 @@ pub(crate) unsafe fn complex_kernel<
             }
             for _ in 0..C_PREFETCH_SPACING {
                 complex_step::<S, MV, NR, PACKED_B, MASKED>(
-                    &mut acc_re, &mut acc_im, pa, &cols, off, b_rs, rem,
+                    &mut acc_re,
+                    &mut acc_im,
+                    pa,
+                    &cols,
+                    off,
+                    b_rs,
+                    rem,
                 );
                 pa = pa.offset(2 * a_cs);
                 off += b_rs;
@@ -544,7 +562,15 @@ pub(crate) unsafe fn complex_kernel<
         done = C_PREFETCH_SPACING * NR;
     }
     for _ in done..k {
-        complex_step::<S, MV, NR, PACKED_B, MASKED>(&mut acc_re, &mut acc_im, pa, &cols, off, b_rs, rem);
+        complex_step::<S, MV, NR, PACKED_B, MASKED>(
+            &mut acc_re,
+            &mut acc_im,
+            pa,
+            &cols,
+            off,
+            b_rs,
+            rem,
+        );
         pa = pa.offset(2 * a_cs);
         off += b_rs;
     }
@@ -597,4 +623,3 @@ pub(crate) unsafe fn complex_kernel<
         }
     }
 }
-

@@ -133,12 +133,14 @@ impl<T: Scalar> Sym<T> {
     }
 
     #[inline(always)]
+    // SAFETY: callers pass (i, j) inside the stored triangle of the n x n view this panel was built from.
     unsafe fn at(&self, i: usize, j: usize) -> T {
         *self.a.offset(i as isize * self.rs + j as isize * self.cs)
     }
 
     /// The diagonal entry as the routine reads it.
     #[inline(always)]
+    // SAFETY: j < n, so (j, j) is inside the view (see `at`).
     unsafe fn diag(&self, j: usize) -> T {
         let d = self.at(j, j);
         if self.herm {
@@ -150,6 +152,7 @@ impl<T: Scalar> Sym<T> {
 
     /// `y += alpha A x` over the diagonal block `[j0, j1)`, adding
     /// `alpha * t[c]` (the panel's reflected sums) to `y_{j0+c}`.
+    // SAFETY: j0 <= j1 <= n; x and y hold n elements and t holds j1 - j0 (the caller's panel contract).
     unsafe fn diag_block(&self, j0: usize, j1: usize, alpha: T, x: *const T, y: *mut T, t: &[T]) {
         for j in j0..j1 {
             let t1 = alpha * *x.add(j);

@@ -357,6 +357,7 @@ pub(super) unsafe fn trsv_raw<T: Scalar>(t: &Tri<T>, n: usize, x: *mut T) {
 /// As [`tri_solve_next`], with `k1 = k0 + SB`; `prev` only for NoTrans.
 #[inline(always)]
 #[allow(clippy::needless_range_loop)]
+// SAFETY: contract of `tri_solve_next` (rows k0..k0+SB inside the triangle, x valid for n elements).
 unsafe fn tri_solve_sub<T: Scalar>(t: &Tri<T>, prev: Option<usize>, k0: usize, x: *mut T) {
     let mut v = [T::zero(); SB];
     for (i, vi) in v.iter_mut().enumerate() {

@@ -200,6 +200,7 @@ fn is_small<T: Scalar>(m: usize, n: usize, k: usize, kc: usize) -> bool {
 /// As `gemm_raw`, with `m, n, k > 0` and alpha nonzero.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
+// SAFETY: contract of `gemm_raw` (valid A, B, exclusive C), forwarded unchanged.
 unsafe fn gemm_dispatch<T: Scalar>(
     m: usize,
     n: usize,
@@ -261,6 +262,7 @@ unsafe fn gemm_dispatch<T: Scalar>(
 /// As `gemm_raw`, with the layout above, `m, n, k > 0`, `k <= KC`.
 #[allow(clippy::too_many_arguments)]
 #[inline(never)]
+// SAFETY: contract of `gemm_raw`; the layout conditions are checked by its only caller.
 unsafe fn small_in_place<T: Scalar>(
     kern: &GemmKernel<T>,
     m: usize,
@@ -301,7 +303,21 @@ unsafe fn small_in_place<T: Scalar>(
             } else {
                 kern.masked[(mb - 1) / lanes]
             };
-            f(k, a.add(i0), a_cs, bp, b_rs, b_cs, cj.add(i0), 1, cs_c, mb, nr, alpha, beta);
+            f(
+                k,
+                a.add(i0),
+                a_cs,
+                bp,
+                b_rs,
+                b_cs,
+                cj.add(i0),
+                1,
+                cs_c,
+                mb,
+                nr,
+                alpha,
+                beta,
+            );
             i0 += mb;
         }
         j0 += nr;
@@ -331,6 +347,7 @@ fn balanced_rows(left: usize, mr: usize, lanes: usize) -> usize {
 /// is read); only a conjugated or row-strided A, a conjugated B, and B's
 /// last partial column panel are copied, once, before the threads start.
 /// Threads split C's column panels (or row tiles when there are few panels).
+// SAFETY: contract of `gemm_raw`, checked by its caller before dispatch.
 unsafe fn gemm_unpacked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>) {
     let Product {
         m,
@@ -487,6 +504,7 @@ impl<T: Scalar> UnpackedTiles<'_, T> {
     /// The fields must describe a valid product as `gemm_unpacked` sets it
     /// up; no other thread may write the same part of C concurrently.
     #[inline]
+    // SAFETY: the fields describe a product set up by `gemm_unpacked`; callers give disjoint C ranges.
     unsafe fn run(&self, i_start: usize, i_end: usize, j_start: usize, j_end: usize) {
         let kern = self.kern;
         let Product {
