@@ -14,6 +14,7 @@ use core::marker::PhantomData;
 /// Lowest and highest element offsets (relative to element (0,0)) reached by
 /// an `nrows x ncols` view with strides `rs`, `cs`. None on overflow.
 /// Empty views reach nothing and return (0, 0).
+#[inline]
 fn offset_range(nrows: usize, ncols: usize, rs: isize, cs: isize) -> Option<(isize, isize)> {
     if nrows == 0 || ncols == 0 {
         return Some((0, 0));
@@ -29,6 +30,7 @@ fn offset_range(nrows: usize, ncols: usize, rs: isize, cs: isize) -> Option<(isi
 }
 
 /// Checks that `offset + [lo, hi]` lies inside `0..len`.
+#[inline]
 fn check_in_buffer(
     len: usize,
     offset: usize,
@@ -57,6 +59,7 @@ fn check_in_buffer(
 
 /// True when the map (i, j) -> i*rs + j*cs is injective on the shape; a
 /// sufficient test: the smaller stride steps over nothing the larger reaches.
+#[inline]
 fn strides_distinct(nrows: usize, ncols: usize, rs: isize, cs: isize) -> bool {
     if nrows <= 1 && ncols <= 1 {
         return true;
@@ -109,6 +112,7 @@ unsafe impl<T: Send> Send for MatMut<'_, T> {}
 impl<'a, T> MatRef<'a, T> {
     /// A view of `data` where element (i, j) is `data[offset + i*rs + j*cs]`.
     /// Fails if any element would fall outside `data` or offsets overflow.
+    #[inline]
     pub fn from_slice(
         data: &'a [T],
         offset: usize,
@@ -130,6 +134,7 @@ impl<'a, T> MatRef<'a, T> {
     }
 
     /// Column-major (Fortran) storage with leading dimension `ld >= nrows`.
+    #[inline]
     pub fn col_major(data: &'a [T], nrows: usize, ncols: usize, ld: usize) -> Result<Self> {
         if ld < nrows.max(1) {
             return Err(Error::IllegalArgument {
@@ -254,6 +259,7 @@ impl<'a, T> MatRef<'a, T> {
 impl<'a, T> MatMut<'a, T> {
     /// A mutable view of `data` where element (i, j) is
     /// `data[offset + i*rs + j*cs]`; fails if out of bounds or aliasing.
+    #[inline]
     pub fn from_slice(
         data: &'a mut [T],
         offset: usize,
@@ -277,6 +283,7 @@ impl<'a, T> MatMut<'a, T> {
         })
     }
 
+    #[inline]
     pub fn col_major(data: &'a mut [T], nrows: usize, ncols: usize, ld: usize) -> Result<Self> {
         if ld < nrows.max(1) {
             return Err(Error::IllegalArgument {
