@@ -32,7 +32,7 @@ use spawn::{probe_configs, run_child};
 const USAGE: &str = "\
 usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--max-dim N]
                     [--threads 1,2] [--peers LABEL,...] [--rounds R]
-                    [--markdown PATH]
+                    [--round-max-dim N] [--markdown PATH]
 
   --quick           smaller sizes (GEMM up to n=1024, BLAS n=256, vectors up
                     to 1e6, LAPACK 64 and 512) and fewer repeats (smoke test)
@@ -49,10 +49,16 @@ usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--ma
   --peers LIST      only configurations whose label starts with one of these
                     (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL
   --rounds R        run every configuration R times, interleaved (round 1 of
-                    all of them, then round 2, ...), and keep each cell's
-                    median over the rounds; rows up to n = 256 (and Level 1)
-                    only, where one process's placement on a shared host
-                    moves a timing by 10-30% (default 1)
+                    all of them, then round 2 in the reverse order, ...), and
+                    keep each cell's median over the rounds; rows up to
+                    --round-max-dim (and Level 1) only, where one process's
+                    placement on a shared host moves a timing by 10-30%
+                    (default 1). The FMA peak is probed before every round
+                    and the highest probe kept.
+  --round-max-dim N rows up to this dimension run in every round (default
+                    256; larger rows run in the first round only). Raise it
+                    to time large rows several times too, so that a slow or
+                    fast phase of a shared host lands on every library alike
   --markdown PATH   also write the report as Markdown to PATH
 
 Peers are discovered on this machine (see scripts/install-peers.sh); faer is
@@ -72,12 +78,14 @@ struct Cli {
     threads: Vec<usize>,
     peers: Option<Vec<String>>,
     rounds: usize,
+    round_max_dim: usize,
     markdown: Option<PathBuf>,
 }
 
-/// Rows up to this dimension (and Level 1 vectors) are measured in every
-/// round of `--rounds`; larger ones, whose calls are long enough to average
-/// out a host's noise within one process, once.
+/// By default rows up to this dimension (and Level 1 vectors) are measured
+/// in every round of `--rounds`; larger ones, whose calls are long enough
+/// to average out a host's noise within one process, once
+/// (`--round-max-dim` changes it).
 const ROUND_MAX_DIM: usize = 256;
 
 fn parse_threads(s: &str) -> Result<Vec<usize>, String> {
@@ -101,6 +109,7 @@ fn parse_cli(args: &[String]) -> Result<Cli, String> {
         threads: vec![1, 2],
         peers: None,
         rounds: 1,
+        round_max_dim: ROUND_MAX_DIM,
         markdown: None,
     };
     let mut it = args.iter();
@@ -131,6 +140,12 @@ fn parse_cli(args: &[String]) -> Result<Cli, String> {
                     .ok()
                     .filter(|&r| r >= 1)
                     .ok_or(format!("bad --rounds '{v}'"))?;
+            }
+            "--round-max-dim" => {
+                let v = value()?;
+                cli.round_max_dim = v
+                    .parse()
+                    .map_err(|_| format!("bad --round-max-dim '{v}'"))?;
             }
             "-h" | "--help" => return Err(String::new()),
             other => return Err(format!("unknown argument '{other}'")),
@@ -174,6 +189,15 @@ fn parse_child(args: &[String]) -> Result<child::ChildArgs, String> {
         }
     }
     Ok(c)
+}
+
+fn show_peaks(peaks: &[peak::Peak]) {
+    for p in peaks {
+        eprintln!(
+            "  peak {}/{} {} thread(s): {:.1} GFLOP/s",
+            p.isa, p.real, p.threads, p.gflops
+        );
+    }
 }
 
 fn shell_quote(s: &str) -> String {
@@ -249,8 +273,8 @@ fn main() {
                 if cli.quick { " (--quick)" } else { "" },
                 if cli.rounds > 1 {
                     format!(
-                        "; {} rounds for rows up to n = {ROUND_MAX_DIM} and Level 1 (median kept)",
-                        cli.rounds
+                        "; {} rounds for rows up to n = {} and Level 1 (median kept)",
+                        cli.rounds, cli.round_max_dim
                     )
                 } else {
                     String::new()
@@ -264,13 +288,8 @@ fn main() {
 
     eprintln!("measuring FMA peak ...");
     timing::wait_until_quiet(QUIET_WAIT_SECS);
-    let peaks = peak::measure(&cli.threads, cli.quick);
-    for p in &peaks {
-        eprintln!(
-            "  peak {}/{} {} thread(s): {:.1} GFLOP/s",
-            p.isa, p.real, p.threads, p.gflops
-        );
-    }
+    let mut peaks = peak::measure(&cli.threads, cli.quick);
+    show_peaks(&peaks);
 
     eprintln!("measuring bandwidth ...");
     let roofs = if cli.suites.contains(&Suite::Blas) {
@@ -315,11 +334,28 @@ fn main() {
     let mut done = 0;
     let mut waited_total = 0.0;
     for round in 0..cli.rounds {
+        if round > 0 {
+            // The host's speed drifts over a run: probe the roof again and
+            // keep the highest probe, so no round's share of peak is
+            // measured against a roof taken in a slower phase.
+            eprintln!("round {}: measuring FMA peak again ...", round + 1);
+            timing::wait_until_quiet(QUIET_WAIT_SECS);
+            peak::keep_highest(&mut peaks, &peak::measure(&cli.threads, cli.quick));
+            show_peaks(&peaks);
+        }
+        // Odd rounds run the configurations in the reverse order, so a
+        // drift of the host's speed over a round does not always favour
+        // the same libraries.
+        let order: Vec<&peers::PeerConfig> = if round % 2 == 0 {
+            configs.iter().collect()
+        } else {
+            configs.iter().rev().collect()
+        };
         for &t in &cli.threads {
-            for cfg in &configs {
+            for cfg in order.iter().copied() {
                 done += 1;
                 let t0 = Instant::now();
-                let in_round = |r: &Row| round == 0 || r.dim() <= ROUND_MAX_DIM;
+                let in_round = |r: &Row| round == 0 || r.dim() <= cli.round_max_dim;
                 let mut remaining: Vec<Row> = rows.iter().copied().filter(in_round).collect();
                 if cfg.family == Family::Oxblas {
                     remaining.extend(companions.iter().copied().filter(in_round));

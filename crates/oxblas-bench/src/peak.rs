@@ -245,6 +245,19 @@ pub fn measure(thread_counts: &[usize], quick: bool) -> Vec<Peak> {
     out
 }
 
+/// Raises each probe in `peaks` to the same probe in `again` when that one
+/// measured higher (a roof is the fastest the machine was seen to go).
+pub fn keep_highest(peaks: &mut [Peak], again: &[Peak]) {
+    for p in peaks.iter_mut() {
+        if let Some(q) = again
+            .iter()
+            .find(|q| q.isa == p.isa && q.real == p.real && q.threads == p.threads)
+        {
+            p.gflops = p.gflops.max(q.gflops);
+        }
+    }
+}
+
 /// The roof for a type whose real part is f64 (`double`) or f32, at
 /// `threads`: the best ISA measured.
 pub fn roof(peaks: &[Peak], double: bool, threads: usize) -> Option<f64> {
@@ -254,4 +267,28 @@ pub fn roof(peaks: &[Peak], double: bool, threads: usize) -> Option<f64> {
         .filter(|p| p.real == real && p.threads == threads)
         .map(|p| p.gflops)
         .reduce(f64::max)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(isa: &'static str, threads: usize, gflops: f64) -> Peak {
+        Peak {
+            isa,
+            real: "f64",
+            threads,
+            gflops,
+        }
+    }
+
+    #[test]
+    fn keep_highest_raises_matching_probes_only() {
+        let mut peaks = vec![p("avx512", 1, 120.0), p("avx512", 2, 250.0)];
+        keep_highest(&mut peaks, &[p("avx512", 1, 131.0), p("avx512", 2, 240.0)]);
+        assert_eq!(peaks[0].gflops, 131.0);
+        assert_eq!(peaks[1].gflops, 250.0);
+        keep_highest(&mut peaks, &[p("avx2", 1, 500.0)]);
+        assert_eq!(peaks[0].gflops, 131.0);
+    }
 }
