@@ -47,7 +47,9 @@ usage: oxblas-bench [--quick] [--suite gemm,blas,lapack] [--filter SUBSTR] [--ma
                     vectors are not limited)
   --threads LIST    thread counts to measure (default 1,2)
   --peers LIST      only configurations whose label starts with one of these
-                    (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL
+                    (oxblas always runs), e.g. OB-deb,BLIS:skx,MKL; an entry
+                    '-LABEL' leaves out the configuration of exactly that
+                    label, e.g. MKL,-MKL:cpu5
   --rounds R        run every configuration R times, interleaved (round 1 of
                     all of them, then round 2 in the reverse order, ...), and
                     keep each cell's median over the rounds; rows up to
@@ -191,6 +193,16 @@ fn parse_child(args: &[String]) -> Result<child::ChildArgs, String> {
     Ok(c)
 }
 
+/// Whether `--peers` keeps the configuration `label`: oxblas always; else
+/// when some entry is a prefix of it and no `-LABEL` entry names it.
+fn peer_wanted(want: &[String], label: &str, is_oxblas: bool) -> bool {
+    if is_oxblas {
+        return true;
+    }
+    let (drop, keep): (Vec<&String>, Vec<&String>) = want.iter().partition(|w| w.starts_with('-'));
+    !drop.iter().any(|w| &w[1..] == label) && keep.iter().any(|w| label.starts_with(w.as_str()))
+}
+
 fn show_peaks(peaks: &[peak::Peak]) {
     for p in peaks {
         eprintln!(
@@ -313,9 +325,7 @@ fn main() {
     let mut notes = discovery.notes;
     let mut candidates = discovery.configs;
     if let Some(want) = &cli.peers {
-        candidates.retain(|c| {
-            c.family == Family::Oxblas || want.iter().any(|w| c.label.starts_with(w.as_str()))
-        });
+        candidates.retain(|c| peer_wanted(want, &c.label, c.family == Family::Oxblas));
     }
     let configs = probe_configs(candidates, &mut notes);
     for c in &configs {
@@ -454,5 +464,24 @@ fn main() {
             Ok(()) => eprintln!("wrote {}", path.display()),
             Err(e) => eprintln!("oxblas-bench: cannot write {}: {e}", path.display()),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::peer_wanted;
+
+    #[test]
+    fn peer_filter_prefixes_and_exclusions() {
+        let want: Vec<String> = ["OB-pypi", "MKL", "-MKL:cpu5", "-OB-pypi:Zen"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(peer_wanted(&want, "OB-pypi", false));
+        assert!(!peer_wanted(&want, "OB-pypi:Zen", false));
+        assert!(peer_wanted(&want, "MKL:avx512", false));
+        assert!(!peer_wanted(&want, "MKL:cpu5", false));
+        assert!(!peer_wanted(&want, "BLIS:skx", false));
+        assert!(peer_wanted(&want, "oxblas", true));
     }
 }
