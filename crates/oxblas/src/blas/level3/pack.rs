@@ -105,6 +105,43 @@ unsafe fn pack_columns<T: Scalar, const CONJ: bool>(
     src: Operand<T>,
     dst: *mut T,
 ) {
+    // Rows in chunks of COLUMN_CHUNK_PANELS panels, each chunk over all of
+    // kc: a chunk's k step writes that many destination lines, where the
+    // whole of a wide block (B's NC columns: hundreds of panels) would
+    // write a line to every panel per step, more write streams than the
+    // core tracks.
+    let chunk = w * COLUMN_CHUNK_PANELS;
+    let mut r0 = 0;
+    while r0 < rows {
+        let r1 = rows.min(r0 + chunk);
+        pack_columns_chunk::<T, CONJ>(w, r1 - r0, kc, src, dst.add(r0 * kc), r0);
+        r0 = r1;
+    }
+}
+
+/// Panels per chunk of `pack_columns`.
+const COLUMN_CHUNK_PANELS: usize = 8;
+
+/// One chunk of `pack_columns`: source rows `r0..r0+rows` into the panels
+/// at `dst` (`r0` is a multiple of `w`).
+///
+/// # Safety
+/// As `pack_columns`, for the chunk: `src` offset by `r0` rows addresses a
+/// valid `rows x kc` block and `dst` holds its `ceil(rows/w)` panels.
+#[inline(always)]
+// SAFETY: contract above, upheld by `pack_columns` (the only caller), whose chunks tile its block.
+unsafe fn pack_columns_chunk<T: Scalar, const CONJ: bool>(
+    w: usize,
+    rows: usize,
+    kc: usize,
+    src: Operand<T>,
+    dst: *mut T,
+    r0: usize,
+) {
+    let src = Operand {
+        ptr: src.ptr.wrapping_add(r0),
+        ..src
+    };
     let full = rows - rows % w;
     let col_bytes = rows * core::mem::size_of::<T>();
     for p in 0..kc {
