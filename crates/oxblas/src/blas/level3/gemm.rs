@@ -632,8 +632,9 @@ unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>
     let a_aliases = (a.cs.unsigned_abs() * core::mem::size_of::<T>()) % 4096 == 0;
     let a_in_place =
         a.rs == 1 && !(T::IS_COMPLEX && a.conj) && (n <= nr || (n <= 16 * nr && !a_aliases));
-    // Smaller NC than n when n is small: never pack more than needed.
-    let nc = bl.nc.min(n.next_multiple_of(nr));
+    // Smaller NC than n when n is small (never pack more than needed),
+    // and blocks of even width when n needs several.
+    let nc = super::blocking::column_block(n, bl.nc, nr);
     let m_tiles = m.div_ceil(mr);
     let body = |tid: usize, nt: usize| {
         let (tm, tn) = thread_grid(nt, m, mr, nc.min(n), nr);
