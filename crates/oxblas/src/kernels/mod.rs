@@ -136,41 +136,31 @@ pub(crate) trait Simd {
     unsafe fn fma_scalar(x: Self::E, y: Self::E, z: Self::E) -> Self::E;
 }
 
-/// Shortest k loop for which `prefetch_c_tile` asks for C ahead.
+/// Shortest k loop for which the kernels ask for C ahead: shorter ones
+/// (small products, whose C is usually in L1 already) have too few FMAs
+/// to hide a miss behind.
 const PREFETCH_MIN_K: usize = 32;
 
-/// Asks for the C tile's cache lines early in the k loop (one column at a
-/// time, see `C_PREFETCH_SPACING`), so misses on a C that lives in L3 or DRAM overlap
-/// with the thousands of FMAs that follow instead of stalling the final
-/// update. Column-major tiles only (the
-/// common case); a prefetch never faults, so touching a line past the tile
-/// is harmless. Skipped for short k loops (small products, whose C is
-/// usually in L1 already, and which have too few FMAs to hide a miss behind).
+/// Prefetches every cache line of the `bytes` bytes from `p` into L1 (a
+/// hint: never faults, whatever the address, so a line past the end is
+/// harmless). The kernels ask for a C tile's columns with it, one column
+/// at a time (see `C_PREFETCH_SPACING`), so misses on a C in L3 or DRAM
+/// overlap with the FMAs that follow instead of stalling the final
+/// update; packing asks for source runs ahead with it.
 #[inline(always)]
-unsafe fn prefetch_c_tile(
-    k: usize,
-    c: *const u8,
-    elem: usize,
-    rs_c: isize,
-    cs_c: isize,
-    nr: usize,
-    mr: usize,
-) {
+pub(crate) fn prefetch_lines(p: *const u8, bytes: usize) {
     #[cfg(target_arch = "x86_64")]
-    if rs_c == 1 && k >= PREFETCH_MIN_K {
+    {
         use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let col_bytes = mr * elem;
-        for j in 0..nr {
-            let col = c.wrapping_offset(j as isize * cs_c * elem as isize);
-            let mut off = 0;
-            while off < col_bytes + 63 {
-                _mm_prefetch::<_MM_HINT_T0>(col.wrapping_add(off) as *const i8);
-                off += 64;
-            }
+        let mut off = 0;
+        while off < bytes + 63 {
+            // SAFETY: prefetch is a hint that never faults, for any address.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off) as *const i8) };
+            off += 64;
         }
     }
     #[cfg(not(target_arch = "x86_64"))]
-    let _ = (k, c, elem, rs_c, cs_c, nr, mr);
+    let _ = (p, bytes);
 }
 
 /// Loads A vector `i` of a tile: the last one (`i == MV-1`) only `rem` lanes
@@ -233,14 +223,7 @@ const B_PREFETCH_STEPS: isize = 16;
 /// Prefetches the packed B line at `p` (a hint: never faults).
 #[inline(always)]
 fn prefetch_packed_b<E>(p: *const E) {
-    #[cfg(target_arch = "x86_64")]
-    // SAFETY: prefetch is a hint that never faults, for any address.
-    unsafe {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        _mm_prefetch::<_MM_HINT_T0>(p as *const i8)
-    };
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = p;
+    prefetch_lines(p as *const u8, 1)
 }
 
 /// k steps between the prefetches of two C columns in the real kernel.
@@ -346,6 +329,12 @@ pub(crate) unsafe fn real_kernel<
     // one- or two-vector tile).
     let cols: [*const S::E; NR] = core::array::from_fn(|j| b.wrapping_offset(j as isize * b_cs));
     let mut off: isize = 0;
+    // One k step, then on to the next column of A and row of B.
+    let mut step = || {
+        real_step::<S, MV, NR, PACKED_B, MASKED>(&mut acc, pa, &cols, off, b_rs, rem);
+        pa = pa.offset(a_cs);
+        off += b_rs;
+    };
     // The C tile is prefetched one column per C_PREFETCH_SPACING k steps
     // over the first steps of the loop, not all at once before it.
     let mut done = 0;
@@ -353,28 +342,19 @@ pub(crate) unsafe fn real_kernel<
         let cols_c = n.min(NR);
         for j in 0..NR {
             if j < cols_c {
-                prefetch_c_tile(
-                    k,
+                prefetch_lines(
                     c.wrapping_offset(j as isize * cs_c) as *const u8,
-                    core::mem::size_of::<S::E>(),
-                    1,
-                    0,
-                    1,
-                    m.min(mr),
+                    m.min(mr) * core::mem::size_of::<S::E>(),
                 );
             }
             for _ in 0..C_PREFETCH_SPACING {
-                real_step::<S, MV, NR, PACKED_B, MASKED>(&mut acc, pa, &cols, off, b_rs, rem);
-                pa = pa.offset(a_cs);
-                off += b_rs;
+                step();
             }
         }
         done = C_PREFETCH_SPACING * NR;
     }
     for _ in done..k {
-        real_step::<S, MV, NR, PACKED_B, MASKED>(&mut acc, pa, &cols, off, b_rs, rem);
-        pa = pa.offset(a_cs);
-        off += b_rs;
+        step();
     }
 
     if rs_c == 1 && (MASKED || m == mr) {
@@ -529,39 +509,8 @@ pub(crate) unsafe fn complex_kernel<
     let cols: [*const Cx<S::E>; NR] =
         core::array::from_fn(|j| b.wrapping_offset(j as isize * b_cs));
     let mut off: isize = 0;
-    // C prefetched one column per C_PREFETCH_SPACING steps, as in the real
-    // kernel.
-    let mut done = 0;
-    if rs_c == 1 && k >= C_PREFETCH_SPACING * NR && k >= PREFETCH_MIN_K {
-        for j in 0..NR {
-            if j < n {
-                prefetch_c_tile(
-                    k,
-                    c.wrapping_offset(j as isize * cs_c) as *const u8,
-                    2 * core::mem::size_of::<S::E>(),
-                    1,
-                    0,
-                    1,
-                    m.min(mr),
-                );
-            }
-            for _ in 0..C_PREFETCH_SPACING {
-                complex_step::<S, MV, NR, PACKED_B, MASKED>(
-                    &mut acc_re,
-                    &mut acc_im,
-                    pa,
-                    &cols,
-                    off,
-                    b_rs,
-                    rem,
-                );
-                pa = pa.offset(2 * a_cs);
-                off += b_rs;
-            }
-        }
-        done = C_PREFETCH_SPACING * NR;
-    }
-    for _ in done..k {
+    // One k step, then on to the next column of A and row of B.
+    let mut step = || {
         complex_step::<S, MV, NR, PACKED_B, MASKED>(
             &mut acc_re,
             &mut acc_im,
@@ -573,6 +522,26 @@ pub(crate) unsafe fn complex_kernel<
         );
         pa = pa.offset(2 * a_cs);
         off += b_rs;
+    };
+    // C prefetched one column per C_PREFETCH_SPACING steps, as in the real
+    // kernel.
+    let mut done = 0;
+    if rs_c == 1 && k >= C_PREFETCH_SPACING * NR && k >= PREFETCH_MIN_K {
+        for j in 0..NR {
+            if j < n {
+                prefetch_lines(
+                    c.wrapping_offset(j as isize * cs_c) as *const u8,
+                    m.min(mr) * 2 * core::mem::size_of::<S::E>(),
+                );
+            }
+            for _ in 0..C_PREFETCH_SPACING {
+                step();
+            }
+        }
+        done = C_PREFETCH_SPACING * NR;
+    }
+    for _ in done..k {
+        step();
     }
 
     // Combine the two accumulators and apply alpha, all in registers.

@@ -63,8 +63,16 @@ pub fn k_block(k: usize, kc: usize) -> usize {
     if k <= kc {
         return kc;
     }
-    let blocks = k.div_ceil(kc);
-    k.div_ceil(blocks).next_multiple_of(8).min(kc)
+    even_split(k, kc, 8)
+}
+
+/// The width of the blocks that cut `len` into as few blocks of at most
+/// `max` as possible, all about equal, rounded up to a multiple of `unit`
+/// (and never above `max`, itself at least `unit`).
+fn even_split(len: usize, max: usize, unit: usize) -> usize {
+    let max = max.max(unit);
+    let blocks = len.div_ceil(max).max(1);
+    len.div_ceil(blocks).next_multiple_of(unit).min(max)
 }
 
 /// The fewest MR-row panels an A block (MC x KC, half of L2) should hold:
@@ -90,8 +98,7 @@ const L3_SHARE_FOR_B: usize = 4;
 /// that allows, of even width (a multiple of `nr`), so that no block is a
 /// sliver that pays a full pass over A for a few columns.
 pub fn column_block(n: usize, nc: usize, nr: usize) -> usize {
-    let blocks = n.div_ceil(nc).max(1);
-    n.div_ceil(blocks).next_multiple_of(nr).min(nc.max(nr))
+    even_split(n, nc, nr)
 }
 
 /// Block sizes for GEMM on `T` with the kernels of `isa`, computed once

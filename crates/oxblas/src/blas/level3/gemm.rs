@@ -610,6 +610,7 @@ fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, u
 }
 
 /// Goto/BLIS blocked GEMM on `nt` threads (fewer if the pool grants fewer).
+// SAFETY: contract of `gemm_raw` (valid A, B, exclusive C), forwarded to each thread's disjoint cell of C.
 unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>) {
     let Product { m, n, a, b, .. } = p;
     let mut bl = blocking::<T>(kern.isa);
@@ -681,6 +682,7 @@ unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>
 /// (unless B is read in place) this cell's panels of one KC x NC block; no
 /// other thread writes the same cell of C.
 #[allow(clippy::too_many_arguments)]
+// SAFETY: contract above; each buffer holds what the loops below index, and only this cell of C is written.
 unsafe fn blocked_share<T: Scalar>(
     kern: &GemmKernel<T>,
     bl: &super::blocking::Blocking,

@@ -10,6 +10,7 @@
 //! Panel `q` starts at `q * MR * kc` (resp. `q * NR * kc`). The copy loops are
 //! ordered so that the source is read along its unit stride when it has one.
 
+use crate::kernels::prefetch_lines;
 use crate::scalar::Scalar;
 
 /// A read-only strided operand: element (i, j) at `ptr + i*rs + j*cs`,
@@ -114,7 +115,11 @@ unsafe fn pack_columns<T: Scalar, const CONJ: bool>(
     let mut r0 = 0;
     while r0 < rows {
         let r1 = rows.min(r0 + chunk);
-        pack_columns_chunk::<T, CONJ>(w, r1 - r0, kc, src, dst.add(r0 * kc), r0);
+        let chunk_src = Operand {
+            ptr: src.ptr.wrapping_add(r0),
+            ..src
+        };
+        pack_columns_chunk::<T, CONJ>(w, r1 - r0, kc, chunk_src, dst.add(r0 * kc));
         r0 = r1;
     }
 }
@@ -122,12 +127,12 @@ unsafe fn pack_columns<T: Scalar, const CONJ: bool>(
 /// Panels per chunk of `pack_columns`.
 const COLUMN_CHUNK_PANELS: usize = 8;
 
-/// One chunk of `pack_columns`: source rows `r0..r0+rows` into the panels
-/// at `dst` (`r0` is a multiple of `w`).
+/// One chunk of `pack_columns`: `rows` source rows into the panels at
+/// `dst`.
 ///
 /// # Safety
-/// As `pack_columns`, for the chunk: `src` offset by `r0` rows addresses a
-/// valid `rows x kc` block and `dst` holds its `ceil(rows/w)` panels.
+/// As `pack_columns`, for the chunk: `src` addresses a valid `rows x kc`
+/// block and `dst` holds its `ceil(rows/w)` panels.
 #[inline(always)]
 // SAFETY: contract above, upheld by `pack_columns` (the only caller), whose chunks tile its block.
 unsafe fn pack_columns_chunk<T: Scalar, const CONJ: bool>(
@@ -136,18 +141,13 @@ unsafe fn pack_columns_chunk<T: Scalar, const CONJ: bool>(
     kc: usize,
     src: Operand<T>,
     dst: *mut T,
-    r0: usize,
 ) {
-    let src = Operand {
-        ptr: src.ptr.wrapping_add(r0),
-        ..src
-    };
     let full = rows - rows % w;
     let col_bytes = rows * core::mem::size_of::<T>();
     for p in 0..kc {
         let sp = src.ptr.wrapping_offset(p as isize * src.cs);
         if p + PACK_PREFETCH_COLUMNS < kc {
-            prefetch_run(
+            prefetch_lines(
                 src.ptr
                     .wrapping_offset((p + PACK_PREFETCH_COLUMNS) as isize * src.cs)
                     as *const u8,
@@ -182,25 +182,8 @@ unsafe fn pack_columns_chunk<T: Scalar, const CONJ: bool>(
 /// full miss latency. Eight columns ahead is a few microseconds of copying.
 const PACK_PREFETCH_COLUMNS: usize = 8;
 
-/// Prefetches the cache lines of `bytes` bytes from `p` (a hint: never
-/// faults, whatever the address).
 #[inline(always)]
-fn prefetch_run(p: *const u8, bytes: usize) {
-    #[cfg(target_arch = "x86_64")]
-    {
-        use core::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-        let mut off = 0;
-        while off < bytes + 63 {
-            // SAFETY: prefetch is a hint that never faults, for any address.
-            unsafe { _mm_prefetch::<_MM_HINT_T0>(p.wrapping_add(off) as *const i8) };
-            off += 64;
-        }
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    let _ = (p, bytes);
-}
-
-#[inline(always)]
+// SAFETY: callers (pack_panels) pass a valid r x kc source and a destination of w*kc elements.
 unsafe fn pack_one_panel<T: Scalar>(w: usize, r: usize, kc: usize, s: Operand<T>, d: *mut T) {
     let conj = T::IS_COMPLEX && s.conj;
     if s.rs == 1 && !conj {

@@ -250,6 +250,7 @@ unsafe fn gemmt_direct<T: Scalar>(
 }
 
 /// `C = beta*C` on the triangle (beta == 0 writes zeros without reading).
+// SAFETY: `c` is a valid, exclusive square block (the caller's contract); only its triangle is touched.
 unsafe fn scale_tri<T: Scalar>(lower: bool, beta: T, c: Block<T>) {
     if beta.is_one() {
         return;
@@ -264,6 +265,7 @@ unsafe fn scale_tri<T: Scalar>(lower: bool, beta: T, c: Block<T>) {
 }
 
 /// Sets the imaginary part of C's diagonal to zero (HERK/HER2K contract).
+// SAFETY: `c` is a valid, exclusive square block (the caller's contract); only its diagonal is touched.
 unsafe fn real_diagonal<T: Scalar>(c: Block<T>) {
     if T::IS_COMPLEX {
         for j in 0..c.n {

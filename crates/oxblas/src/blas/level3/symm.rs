@@ -30,6 +30,7 @@ const GROUP: usize = 64;
 /// Element (i, j) of the full symmetric/Hermitian matrix stored in one
 /// triangle of `a` (Hermitian: the diagonal's imaginary part is ignored).
 #[inline(always)]
+// SAFETY: callers pass i, j inside the square view `a`; only the stored triangle is read.
 unsafe fn full<T: Scalar>(a: &MatRef<'_, T>, lower: bool, herm: bool, i: usize, j: usize) -> T {
     let stored = if lower { i >= j } else { i <= j };
     let v = if stored {

@@ -53,6 +53,7 @@ impl<T: Scalar> Tri<T> {
         }
     }
     /// T(i, j) as stored: zero outside the triangle, one on a unit diagonal.
+    // SAFETY: callers pass i, j inside the triangle's view; outside the stored triangle nothing is read.
     unsafe fn get(&self, i: usize, j: usize) -> T {
         if i == j && self.unit {
             return T::one();
@@ -65,6 +66,7 @@ impl<T: Scalar> Tri<T> {
         }
     }
     /// The `s x s` leaf as a dense column-major matrix.
+    // SAFETY: callers pass s no larger than the view; every read goes through `get` on indices below s.
     unsafe fn dense(&self, s: usize) -> Dense<T> {
         let mut d = Dense::zeros(s, s);
         for j in 0..s {
