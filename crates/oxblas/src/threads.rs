@@ -180,7 +180,7 @@ fn worker_loop(shared: Arc<Shared>) {
                 break;
             }
             spins += 1;
-            if spins % 64 != 0 || start.elapsed() < SPIN_TIME {
+            if !spins.is_multiple_of(64) || start.elapsed() < SPIN_TIME {
                 core::hint::spin_loop();
                 continue;
             }

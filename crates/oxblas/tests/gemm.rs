@@ -150,7 +150,7 @@ fn edge_sizes<T: Scalar>(isa: Isa, seed: u64) {
                 for &k in &sizes {
                     case += 1;
                     // Keep the suite fast: every (m, n) pair, k cycling.
-                    if (case + m + n) % 3 != 0 {
+                    if !(case + m + n).is_multiple_of(3) {
                         continue;
                     }
                     let op_a = OPS[case % 3];

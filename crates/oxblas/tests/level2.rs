@@ -483,7 +483,7 @@ fn t_symv<T: Scalar>(isa: Isa) {
                             n,
                             kl,
                             ku,
-                            if k % 2 == 0 {
+                            if k.is_multiple_of(2) {
                                 Layout::ColMajor
                             } else {
                                 Layout::RowMajor
@@ -672,7 +672,7 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
                         let inc = INCS[k % 4];
                         if n >= 150
                             && (layout == Layout::Strided || layout == Layout::Reversed)
-                            && k % 3 != 0
+                            && !k.is_multiple_of(3)
                         {
                             continue;
                         }
@@ -722,7 +722,7 @@ fn t_trmv_trsv<T: Scalar>(isa: Isa) {
                                 n,
                                 kl,
                                 ku,
-                                if k % 2 == 0 {
+                                if k.is_multiple_of(2) {
                                     Layout::ColMajor
                                 } else {
                                     Layout::RowMajor

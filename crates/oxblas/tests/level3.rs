@@ -124,6 +124,7 @@ fn check_symm<T: Scalar>(herm: bool) {
 
 /// Checks a triangle-only result: the `uplo` triangle equals `want`, the
 /// other triangle and padding are untouched; Hermitian diagonals are real.
+#[allow(clippy::too_many_arguments)]
 fn check_tri<T: Scalar>(
     what: &str,
     uplo: Uplo,
@@ -411,7 +412,7 @@ fn tri_case<T: Scalar>(
     let mut a = Mat::new(ka, ka, LAYOUTS[case % 4], || rng.scalar::<T>());
     for i in 0..ka {
         let idx = a.index(i, i);
-        a.buf[idx] = a.buf[idx] + nd;
+        a.buf[idx] += nd;
     }
     let b0 = Mat::new(m, n, LAYOUTS[(case + 1) % 4], || rng.scalar::<T>());
     let sc = scalars::<T>(rng);

@@ -431,9 +431,9 @@ impl Dm {
     pub fn scaled(&self, r: &[f64], c: &[f64]) -> Dm {
         assert!(r.len() == self.m && c.len() == self.n);
         let mut d = self.clone();
-        for j in 0..self.n {
-            for i in 0..self.m {
-                let v = d.get(i, j) * (r[i] * c[j]);
+        for (j, &cj) in c.iter().enumerate() {
+            for (i, &ri) in r.iter().enumerate() {
+                let v = d.get(i, j) * (ri * cj);
                 d.set(i, j, v);
             }
         }

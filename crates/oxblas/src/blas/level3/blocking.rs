@@ -151,7 +151,7 @@ mod tests {
         for n in 1..5000 {
             for (nc, nr) in [(1924, 4), (2728, 8), (8, 8), (4, 4)] {
                 let b = column_block(n, nc, nr);
-                assert!(b % nr == 0 && b <= nc && b > 0, "n={n} nc={nc}");
+                assert!(b.is_multiple_of(nr) && b <= nc && b > 0, "n={n} nc={nc}");
                 assert_eq!(n.div_ceil(b), n.div_ceil(nc), "n={n} nc={nc}");
             }
         }
@@ -167,7 +167,7 @@ mod tests {
         for k in 1..3000 {
             for kc in [64, 256, 384, 1000] {
                 let b = k_block(k, kc);
-                assert!(b <= kc && b % 8 == 0 || b == kc);
+                assert!(b <= kc && b.is_multiple_of(8) || b == kc);
                 // No more blocks than the plain KC split.
                 assert_eq!(k.div_ceil(b), k.div_ceil(kc), "k={k} kc={kc}");
             }

@@ -595,7 +595,7 @@ fn thread_grid(nt: usize, m: usize, mr: usize, n: usize, nr: usize) -> (usize, u
     let mut best = (1, nt);
     let mut best_cost = usize::MAX;
     for tm in 1..=nt {
-        if nt % tm != 0 {
+        if !nt.is_multiple_of(tm) {
             continue;
         }
         let tn = nt / tm;
@@ -630,7 +630,7 @@ unsafe fn gemm_blocked<T: Scalar>(kern: &GemmKernel<T>, nt: usize, p: Product<T>
     // falls out of L2 between panels, every reuse a miss to L3 (a cache
     // simulation of 4096x64x512 shows 11x the L2 misses of the packed
     // block); packing (along columns, see pack.rs) streams it once instead.
-    let a_aliases = (a.cs.unsigned_abs() * core::mem::size_of::<T>()) % 4096 == 0;
+    let a_aliases = (a.cs.unsigned_abs() * core::mem::size_of::<T>()).is_multiple_of(4096);
     let a_in_place =
         a.rs == 1 && !(T::IS_COMPLEX && a.conj) && (n <= nr || (n <= 16 * nr && !a_aliases));
     // Smaller NC than n when n is small (never pack more than needed),
