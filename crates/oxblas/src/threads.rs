@@ -3,12 +3,16 @@
 //! * The count comes from `OXBLAS_NUM_THREADS`, then `OMP_NUM_THREADS`, then
 //!   the number of CPUs; [`set_num_threads`] changes it at run time.
 //! * [`parallel_for`] runs the pieces `f(tid, nt)`, `tid in 0..nt`, each
-//!   once, and returns when all are done. Pieces are claimed from an atomic
-//!   counter by the calling thread and the pool workers alike, so the caller
-//!   never waits for a worker that has not started (a busy machine may not
-//!   schedule it for milliseconds): it runs the unclaimed pieces itself and
-//!   waits only for pieces already running. Which thread runs a piece never
-//!   matters: the work of piece `tid` depends only on `(tid, nt)`, and a
+//!   once, and returns when all are done. Pieces are claimed by the calling
+//!   thread and the pool workers alike, so the caller never waits for a
+//!   worker that has not started (a busy machine may not schedule it for
+//!   milliseconds): it runs the unclaimed pieces itself and waits only for
+//!   pieces already running. Each participant first claims its own piece
+//!   (the caller piece 0, worker `w` piece `w`), then any piece left, so
+//!   from one call to the next a piece usually runs on the same thread and
+//!   finds its data in that core's L2 (what an L2-sized Level 1 operation
+//!   split in two needs). Which thread runs a piece never matters for the
+//!   result: the work of piece `tid` depends only on `(tid, nt)`, and a
 //!   piece runs with the caller's ISA. A call from inside a pool job
 //!   (nesting), or while another thread of the program holds the pool
 //!   (concurrent callers), runs on the caller alone as the single piece
@@ -107,23 +111,23 @@ struct Job<'a> {
     f: &'a (dyn Fn(usize, usize) + Sync),
     /// Pieces `0..nt`, each run once as `f(piece, nt)`.
     nt: usize,
-    /// The next piece nobody has claimed yet.
+    /// The next piece of the sweep that claims whatever is left.
     next: AtomicUsize,
+    /// Piece `p` is claimed (by a swap to true: exactly one participant
+    /// gets it, by its home claim or by the sweep).
+    claimed: [AtomicBool; MAX_THREADS],
     /// The caller's ISA, so a piece computes the same bits on any thread.
     isa: Isa,
     panicked: AtomicBool,
 }
 
 impl Job<'_> {
-    /// Claims and runs pieces until none is left; returns the first panic
-    /// payload of a piece run here (the other pieces still run).
-    fn run_pieces(&self) -> Option<Box<dyn std::any::Any + Send>> {
+    /// Claims and runs pieces until none is left, piece `home` first if
+    /// it is still free; returns the first panic payload of a piece run
+    /// here (the other pieces still run).
+    fn run_pieces(&self, home: usize) -> Option<Box<dyn std::any::Any + Send>> {
         let mut first = None;
-        loop {
-            let piece = self.next.fetch_add(1, Ordering::Relaxed);
-            if piece >= self.nt {
-                return first;
-            }
+        let mut run = |piece: usize| {
             let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 with_isa(self.isa, || (self.f)(piece, self.nt))
             }));
@@ -131,7 +135,20 @@ impl Job<'_> {
                 self.panicked.store(true, Ordering::Release);
                 first.get_or_insert(p);
             }
+        };
+        if home < self.nt && !self.claimed[home].swap(true, Ordering::Relaxed) {
+            run(home);
         }
+        loop {
+            let piece = self.next.fetch_add(1, Ordering::Relaxed);
+            if piece >= self.nt {
+                break;
+            }
+            if !self.claimed[piece].swap(true, Ordering::Relaxed) {
+                run(piece);
+            }
+        }
+        first
     }
 }
 
@@ -163,7 +180,8 @@ static POOL: AtomicPtr<Pool> = AtomicPtr::new(core::ptr::null_mut());
 /// How long an idle worker spins before sleeping.
 const SPIN_TIME: Duration = Duration::from_micros(200);
 
-fn worker_loop(shared: Arc<Shared>) {
+/// The loop of pool worker `home` (1-based: piece 0 is the caller's).
+fn worker_loop(shared: Arc<Shared>, home: usize) {
     IN_WORKER.with(|w| w.set(true));
     // Epoch 0 is the pool's birth: a job published before this thread got
     // to run has already bumped it and must not be missed.
@@ -209,7 +227,7 @@ fn worker_loop(shared: Arc<Shared>) {
             // leave below.
             let job = unsafe { &*job };
             // A panic was recorded in the job; the caller re-raises it.
-            drop(job.run_pieces());
+            drop(job.run_pieces(home));
         }
         shared.active.fetch_sub(1, Ordering::AcqRel);
     }
@@ -232,7 +250,7 @@ impl Pool {
             let spawned = std::thread::Builder::new()
                 .name(format!("oxblas-{}", w + 1))
                 .stack_size(1 << 20)
-                .spawn(move || worker_loop(s));
+                .spawn(move || worker_loop(s, w + 1));
             if spawned.is_err() {
                 shared.shutdown.store(true, Ordering::SeqCst);
                 shared.wake.notify_all();
@@ -367,6 +385,7 @@ pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
         f,
         nt: requested,
         next: AtomicUsize::new(0),
+        claimed: [const { AtomicBool::new(false) }; MAX_THREADS],
         isa: isa(),
         panicked: AtomicBool::new(false),
     };
@@ -384,7 +403,7 @@ pub fn parallel_for(requested: usize, f: &(dyn Fn(usize, usize) + Sync)) {
     }
     // The caller claims pieces too, so it never waits for a worker that is
     // not running: it waits only for pieces that workers have started.
-    let mine = job.run_pieces();
+    let mine = job.run_pieces(0);
     sh.job.store(core::ptr::null_mut(), Ordering::SeqCst);
     let mut spins = 0u32;
     while sh.active.load(Ordering::SeqCst) != 0 {
@@ -460,6 +479,32 @@ mod tests {
         for (t, h) in hits.iter().enumerate() {
             assert_eq!(h.load(Ordering::Relaxed), usize::from(t < nt));
         }
+    }
+
+    #[test]
+    fn a_participant_runs_its_home_piece_first_then_the_rest_once() {
+        use std::sync::Mutex as M;
+        let order = M::new(Vec::new());
+        let f = |tid: usize, _nt: usize| order.lock().unwrap().push(tid);
+        let job = |nt: usize| Job {
+            f: &f,
+            nt,
+            next: AtomicUsize::new(0),
+            claimed: [const { AtomicBool::new(false) }; MAX_THREADS],
+            isa: isa(),
+            panicked: AtomicBool::new(false),
+        };
+        let four = job(4);
+        assert!(four.run_pieces(2).is_none());
+        assert_eq!(*order.lock().unwrap(), vec![2, 0, 1, 3]);
+        // Everything is claimed now: another participant finds nothing,
+        // its home piece included.
+        assert!(four.run_pieces(1).is_none());
+        assert_eq!(order.lock().unwrap().len(), 4);
+        // A home past the job's pieces only sweeps.
+        order.lock().unwrap().clear();
+        assert!(job(2).run_pieces(5).is_none());
+        assert_eq!(*order.lock().unwrap(), vec![0, 1]);
     }
 
     #[test]

@@ -705,17 +705,32 @@ fn t_thread_invariance<T: Scalar>(isa: Isa) {
 }
 all_types!(thread_invariance_all, t_thread_invariance);
 
-/// Sizes just below, at and above the length from which dot (2n elements
-/// moved) and axpy (3n) are split between threads (2 MiB in total),
-/// at every alignment offset of x and y up to 3 elements and with a
-/// negative increment (never split): 1 and 2 threads agree bit for bit,
-/// and both agree with naive loops. The longest size also splits nrm2.
+/// Sizes just below, at and above the lengths from which dot (2n elements
+/// moved) and axpy (3n) are split between threads (256 KiB in total: one
+/// fixed range per thread; 2 MiB: dynamically claimed chunks), at every
+/// alignment offset of x and y up to 3 elements and with a negative
+/// increment (never split): 1 and 2 threads agree bit for bit, and both
+/// agree with naive loops. The longest sizes also split nrm2 (n elements).
 fn t_split_threshold<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(13);
     let sz = core::mem::size_of::<T>();
     let (d0, a0) = ((2 << 20) / (2 * sz), (2 << 20) / (3 * sz));
+    let (l0, la) = ((256 << 10) / (2 * sz), (256 << 10) / (3 * sz));
     let what = |n: usize, s: (usize, usize)| format!("{isa:?} n={n} shifts={s:?}");
-    for n in [d0 - 1, d0, d0 + 1, a0 - 1, a0 + 1, 2 * d0 + 67] {
+    for n in [
+        l0 - 1,
+        l0,
+        l0 + 1,
+        la - 1,
+        la + 1,
+        2 * l0 + 67,
+        d0 - 1,
+        d0,
+        d0 + 1,
+        a0 - 1,
+        a0 + 1,
+        2 * d0 + 67,
+    ] {
         let xb: Vec<T> = (0..n + 4).map(|_| rng.scalar()).collect();
         let yb: Vec<T> = (0..n + 4).map(|_| rng.scalar()).collect();
         let alpha = rng.scalar::<T>();

@@ -6,12 +6,15 @@
 //! fewer chunks (or none) instead of holding everyone back with its whole
 //! share. Which thread computes a chunk never changes its arithmetic.
 //!
-//! Operands from 2 MiB up are split. Below that they fit one core's L2, and
-//! a split loses it: chunks are claimed dynamically, so a chunk's data sits
-//! in the other core's L2 on the next call about half the time (measured on
-//! the 2-core Zen 5 VM, daxpy n=32768 on 2 threads: 104-244 GB/s from run
-//! to run against 298 on one thread; a fixed chunk-to-core assignment would
-//! be needed to gain there). Element-wise operations split into
+//! Operands from 2 MiB up are split into dynamically claimed chunks.
+//! Between `PAR_L2_MIN_BYTES` and 2 MiB they fit one core's L2, and
+//! dynamically claimed chunks lose it: a chunk's data sits in the other
+//! core's L2 on the next call about half the time (measured on the 2-core
+//! Zen 5 VM, daxpy n=32768 on 2 threads: 104-244 GB/s from run to run
+//! against 298 on one thread). So these sizes split into one fixed range
+//! per thread (`parallel_for` piece `t`, which the pool hands to the same
+//! thread call after call when it can), and each half stays in its core's
+//! L2 across calls, as in OpenBLAS. Element-wise operations split into
 //! contiguous ranges, which is trivially independent of the thread count.
 //! Reductions are cut into chunks whose size depends only on `n`; each
 //! chunk's partial result comes from the same kernel call whichever thread
@@ -21,8 +24,14 @@
 use crate::threads::{num_threads, parallel_for};
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-/// Operands smaller than this run on the calling thread.
+/// Operands from this size up run on several threads in dynamically
+/// claimed chunks.
 const PAR_MIN_BYTES: usize = 2 << 20;
+/// Operands from this size up to `PAR_MIN_BYTES` (L2-sized) run on several
+/// threads in one fixed range each; smaller ones on the calling thread.
+const PAR_L2_MIN_BYTES: usize = 256 << 10;
+/// Bytes each thread must get in the fixed-range split.
+const PAR_L2_BYTES_PER_THREAD: usize = 128 << 10;
 /// Bytes each thread must get.
 const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 /// Reductions: at most this many chunks, each at least `MIN_CHUNK` long.
@@ -47,11 +56,18 @@ impl<T> SyncPtr<T> {
 }
 
 fn threads_for(bytes: usize) -> usize {
-    if bytes < PAR_MIN_BYTES {
+    if bytes < PAR_L2_MIN_BYTES {
         1
+    } else if bytes < PAR_MIN_BYTES {
+        num_threads().min(bytes / PAR_L2_BYTES_PER_THREAD).max(1)
     } else {
         num_threads().min(bytes / PAR_BYTES_PER_THREAD).max(1)
     }
+}
+
+/// L2-sized operations split into one fixed range per thread.
+fn fixed_split(bytes: usize) -> bool {
+    (PAR_L2_MIN_BYTES..PAR_MIN_BYTES).contains(&bytes)
 }
 
 /// Runs `f(c)` for every chunk `c < nchunks` exactly once, on up to `nt`
@@ -77,11 +93,39 @@ const CHUNKS_PER_THREAD: usize = 8;
 /// of 64 elements), on several threads when `bytes` (the memory the whole
 /// operation touches) is large.
 pub(crate) fn for_ranges(n: usize, bytes: usize, f: &(dyn Fn(usize, usize) + Sync)) {
+    for_ranges_in(n, 64, bytes, f)
+}
+
+/// As [`for_ranges`], with range boundaries at multiples of `unit` (e.g.
+/// whole columns of a matrix, or groups of 8 columns): on the calling
+/// thread below `PAR_L2_MIN_BYTES`; L2-sized work as one fixed range per
+/// thread; larger work in about `CHUNKS_PER_THREAD` dynamically claimed
+/// ranges per thread.
+pub(crate) fn for_ranges_in(
+    n: usize,
+    unit: usize,
+    bytes: usize,
+    f: &(dyn Fn(usize, usize) + Sync),
+) {
     let nt = threads_for(bytes);
-    if nt <= 1 {
+    if nt <= 1 || n <= unit {
         return f(0, n);
     }
-    let chunk = n.div_ceil(nt * CHUNKS_PER_THREAD).next_multiple_of(64);
+    if fixed_split(bytes) {
+        let piece = n.div_ceil(nt).next_multiple_of(unit);
+        return parallel_for(nt, &|t, parts| {
+            // `parts` is nt, or 1 when the pool ran the call serially.
+            let (lo, hi) = if parts == nt {
+                ((t * piece).min(n), ((t + 1) * piece).min(n))
+            } else {
+                (0, n)
+            };
+            if lo < hi {
+                f(lo, hi)
+            }
+        });
+    }
+    let chunk = n.div_ceil(nt * CHUNKS_PER_THREAD).next_multiple_of(unit);
     for_chunks(n.div_ceil(chunk), nt, &|c| {
         f(c * chunk, ((c + 1) * chunk).min(n))
     });
@@ -93,19 +137,28 @@ pub(crate) fn chunked_sum<R>(n: usize, bytes: usize, f: &(dyn Fn(usize, usize) -
 where
     R: Copy + Send + Sync + Default + core::ops::AddAssign,
 {
-    if bytes < PAR_MIN_BYTES {
+    if bytes < PAR_L2_MIN_BYTES {
         return f(0, n);
     }
     let chunk = n.div_ceil(MAX_CHUNKS).max(MIN_CHUNK).next_multiple_of(64);
     let nchunks = n.div_ceil(chunk);
     let mut parts = [R::default(); MAX_CHUNKS];
     let out = SyncPtr(parts.as_mut_ptr());
-    for_chunks(nchunks, threads_for(bytes), &|c| {
+    let one = |c: usize| {
         let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
         // SAFETY: c < nchunks <= MAX_CHUNKS, and each c is computed by
         // exactly one thread.
         unsafe { *out.get().add(c) = f(lo, hi) };
-    });
+    };
+    let nt = threads_for(bytes);
+    if fixed_split(bytes) && nt > 1 && nchunks > 1 {
+        // Thread piece t always takes the same chunks (t of nt equal runs).
+        parallel_for(nt.min(nchunks), &|t, parts| {
+            (nchunks * t / parts..nchunks * (t + 1) / parts).for_each(one)
+        });
+    } else {
+        for_chunks(nchunks, nt, &one);
+    }
     let mut s = parts[0];
     for p in &parts[1..nchunks] {
         s += *p;

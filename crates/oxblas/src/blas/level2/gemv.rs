@@ -17,7 +17,7 @@
 
 use super::{check_inc, check_len, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
-use crate::blas::level1::par::for_chunks;
+use crate::blas::level1::par::{for_chunks, for_ranges_in};
 use crate::blas::Op;
 use crate::error::Result;
 use crate::kernels::vector::kernels;
@@ -27,9 +27,11 @@ use crate::scalar::Scalar;
 use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
-/// Bytes of A each extra thread must get before a product is split: below
-/// this A fits one core's L2, and a split (whose column blocks land on
-/// either core from call to call) costs more than it saves.
+/// Bytes of A each extra thread must get before a not-transposed product
+/// is split: below this A fits one core's L2, and its column blocks (whose
+/// partial sums must be added in a fixed order) land on either core from
+/// call to call. The transposed form splits into one fixed column range
+/// per thread from L2 sizes on (`level1::par::for_ranges_in`).
 const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// Bytes of A per column block of a split axpy-form product, beyond the
@@ -168,40 +170,34 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     } else {
         1
     };
-    if nt <= 1 && (trans || groups < 2) {
-        if trans {
-            (k.gemv_t[ci])(m, n, a, lda, x, alpha, T::one(), y, incy);
-        } else {
-            (k.gemv_n[ci])(m, n, a, lda, alpha, x, incx, y);
-        }
-        return;
+    if trans {
+        // Dot form: ranges of whole columns (multiples of 8, contiguous
+        // memory): one per thread at L2 sizes, about 8 per thread claimed
+        // dynamically beyond (see `level1::par`).
+        let sh = Shared(a, x, y);
+        return for_ranges_in(n, 8, bytes, &|lo, hi| {
+            let (a, x, y) = sh.get();
+            // SAFETY: columns lo..hi of B and entries lo..hi of y, disjoint
+            // between ranges; every range is computed once.
+            unsafe {
+                (k.gemv_t[ci])(
+                    m,
+                    hi - lo,
+                    a.offset(lo as isize * lda),
+                    lda,
+                    x,
+                    alpha,
+                    T::one(),
+                    y.offset(lo as isize * incy),
+                    incy,
+                )
+            };
+        });
     }
-    if !trans {
-        return gemv_n_grouped(k, ci, m, n, alpha, a, lda, x, incx, y, groups, nt);
+    if nt <= 1 && groups < 2 {
+        return (k.gemv_n[ci])(m, n, a, lda, alpha, x, incx, y);
     }
-    // Dot form: chunks of whole columns (multiples of 8, about 8 per
-    // thread, contiguous memory), claimed dynamically (see `level1::par`).
-    let sh = Shared(a, x, y);
-    let chunk = n.div_ceil(nt * 8).next_multiple_of(8);
-    for_chunks(n.div_ceil(chunk), nt, &|c| {
-        let (a, x, y) = sh.get();
-        let (lo, hi) = (c * chunk, ((c + 1) * chunk).min(n));
-        // SAFETY: chunk c covers columns lo..hi of B and entries lo..hi of
-        // y, disjoint between chunks; every chunk is computed once.
-        unsafe {
-            (k.gemv_t[ci])(
-                m,
-                hi - lo,
-                a.offset(lo as isize * lda),
-                lda,
-                x,
-                alpha,
-                T::one(),
-                y.offset(lo as isize * incy),
-                incy,
-            )
-        };
-    });
+    gemv_n_grouped(k, ci, m, n, alpha, a, lda, x, incx, y, groups, nt)
 }
 
 /// The axpy form of a large product: column-major memory splits well only

@@ -8,20 +8,15 @@
 //! results do not depend on the thread count.
 
 use super::{check_inc, check_len, col_axpy, with_contig_x};
-use crate::blas::level1::par::for_chunks;
+use crate::blas::level1::par::for_ranges_in;
 use crate::error::Result;
 use crate::kernels::vector::{kernels, GER_NC};
 use crate::mat::MatMut;
 use crate::scalar::Scalar;
-use crate::threads::num_threads;
 use crate::vec::VecRef;
 
 /// Columns up to this many bytes use the multi-column ger kernel.
 const GER_COL_BYTES: usize = 4096;
-
-/// Bytes of A each extra thread must get (as gemv: below this A stays in
-/// one core's L2 on one thread).
-const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// `A += alpha x y^T` (sger, dger, cgeru, zgeru); A is `m x n`, x has m
 /// elements, y n.
@@ -74,9 +69,7 @@ fn ger_impl<T: Scalar>(
     } else {
         (x, y, m, n, rs, cs, false, conj)
     };
-    let nt = num_threads()
-        .min(m * n * core::mem::size_of::<T>() / PAR_BYTES_PER_THREAD)
-        .max(1);
+    let bytes = m * n * core::mem::size_of::<T>();
     with_contig_x(u, conj_u, |up| {
         let (wp, incw) = (w.as_ptr(), w.inc());
         let sh = Shared(ap, up, wp);
@@ -118,15 +111,11 @@ fn ger_impl<T: Scalar>(
                 unsafe { col_axpy(mb, ws[c], up, group[c], 1) };
             }
         };
-        if nt <= 1 {
-            return cols(0, nb);
-        }
-        // Chunks of columns claimed dynamically (see `level1::par`).
+        // Column ranges: one per thread at L2 sizes, claimed dynamically
+        // beyond (see `level1::par`).
         let isa = crate::arch::isa();
-        let chunk = nb.div_ceil(nt * 8);
-        for_chunks(nb.div_ceil(chunk), nt, &|c| {
-            // Pool workers do not inherit this thread's ISA override.
-            crate::arch::with_isa(isa, || cols(c * chunk, ((c + 1) * chunk).min(nb)))
+        for_ranges_in(nb, 1, bytes, &|j0, j1| {
+            crate::arch::with_isa(isa, || cols(j0, j1))
         });
     });
     Ok(())
