@@ -236,8 +236,9 @@ fn t_gemv_threads<T: Scalar>(isa: Isa) {
 /// group of columns).
 fn t_symv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(15);
-    // About 1.3 MiB of triangle (two blocks) and 5 MiB (several).
-    for bytes in [2600usize << 10, 10 << 20] {
+    // About 0.3 MiB of triangle (two blocks, one fixed per thread), 1.3 MiB
+    // (two blocks claimed dynamically) and 5 MiB (several).
+    for bytes in [600usize << 10, 2600 << 10, 10 << 20] {
         let n = (((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize) | 1;
         for layout in [Layout::ColMajor, Layout::RowMajor] {
             for uplo in UPLOS {

@@ -26,7 +26,7 @@ use crate::kernels::vector::{kernels, Kernels};
 use crate::mat::MatRef;
 use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
-use crate::threads::num_threads;
+use crate::threads::{num_threads, parallel_for};
 use crate::vec::{VecMut, VecRef};
 
 /// `y = alpha A x + beta y`, A symmetric `n x n` with the `uplo` triangle
@@ -193,6 +193,8 @@ impl<T: Scalar> Sym<T> {
         let tri = n * n / 2 * sz;
         let blocks = if tri >= 2 * PAR_BLOCK_BYTES {
             (tri / BLOCK_BYTES).clamp(2, MAX_BLOCKS)
+        } else if tri >= L2_SPLIT_BYTES {
+            2
         } else {
             1
         };
@@ -217,7 +219,7 @@ impl<T: Scalar> Sym<T> {
         with_buffer(Slot::A, (blocks - 1) * n * sz + 64, |buf| {
             let parts: *mut T = buf.as_mut_ptr();
             let sh = Shared(self, x, y, parts);
-            for_chunks(blocks, nt, &|g| {
+            let block = |g: usize| {
                 let (s, x, y, parts) = sh.get();
                 let dst = if g == 0 {
                     y
@@ -233,7 +235,17 @@ impl<T: Scalar> Sym<T> {
                 // SAFETY: columns bounds[g]..bounds[g + 1] of the n x n
                 // triangle; dst has n elements, written by this block only.
                 unsafe { s.columns(k, n, first, bounds[g], bounds[g + 1], alpha, x, dst) };
-            });
+            };
+            if tri < 2 * PAR_BLOCK_BYTES {
+                // L2-sized: thread piece t always takes the same blocks, so
+                // each keeps its part of the triangle in its core's L2
+                // across calls (see `level1::par`).
+                parallel_for(nt, &|t, parts| {
+                    (blocks * t / parts..blocks * (t + 1) / parts).for_each(block)
+                });
+            } else {
+                for_chunks(blocks, nt, &block);
+            }
             for g in 1..blocks {
                 // SAFETY: scratch vector g - 1 is complete; y has n elements.
                 unsafe { (k.axpy)(n, T::one(), parts.add((g - 1) * n), y) };
@@ -324,8 +336,14 @@ impl<T: Scalar> Sym<T> {
 }
 
 /// Bytes of the triangle per block of a split product (see [`Sym::apply`]):
-/// below two blocks' worth the product runs whole on the calling thread.
+/// from two blocks' worth on, blocks are claimed dynamically by the threads.
 const PAR_BLOCK_BYTES: usize = 512 << 10;
+/// From this many bytes of triangle up to two `PAR_BLOCK_BYTES`, the
+/// product splits into two blocks, one per thread on two threads (the same
+/// thread each call, so each block stays in its core's L2); below, it runs
+/// whole on the calling thread. The block count depends on the size alone,
+/// so the result is the same for any thread count.
+const L2_SPLIT_BYTES: usize = 128 << 10;
 /// Bytes of the triangle per block beyond the first two.
 const BLOCK_BYTES: usize = 1 << 20;
 /// At most this many blocks (and scratch vectors).
