@@ -170,9 +170,10 @@ fn t_gemv<T: Scalar>(isa: Isa) {
 /// Threaded gemv/ger must equal the one-thread result bit for bit.
 fn t_gemv_threads<T: Scalar>(isa: Isa) {
     let mut rng = Rng::new(12);
-    // About 2.5 MiB of A (just past the split: two threads, two column
+    // About 0.6 MiB of A (L2-sized: one fixed block or range per thread),
+    // 2.5 MiB (just past the dynamic split: two threads, two column
     // blocks) and 9 MiB (more blocks and chunks).
-    for bytes in [2600usize << 10, 9 << 20] {
+    for bytes in [600usize << 10, 2600 << 10, 9 << 20] {
         let n = ((bytes / core::mem::size_of::<T>()) as f64).sqrt() as usize;
         for layout in [Layout::ColMajor, Layout::RowMajor] {
             let a = Mat::new(n + 5, n, layout, || rng.scalar::<T>());

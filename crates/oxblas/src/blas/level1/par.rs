@@ -86,6 +86,26 @@ pub(crate) fn for_chunks(nchunks: usize, nt: usize, f: &(dyn Fn(usize) + Sync)) 
     });
 }
 
+/// Runs `f(b)` for every block `b < blocks` exactly once on up to `nt`
+/// threads: when `fixed` (L2-sized work), thread piece `t` always takes
+/// the same run of blocks, so each keeps its blocks' data in its core's
+/// L2 across calls; otherwise the blocks are claimed dynamically.
+pub(crate) fn for_blocks(blocks: usize, nt: usize, fixed: bool, f: &(dyn Fn(usize) + Sync)) {
+    if fixed && nt > 1 && blocks > 1 {
+        parallel_for(nt.min(blocks), &|t, parts| {
+            (blocks * t / parts..blocks * (t + 1) / parts).for_each(f)
+        });
+    } else {
+        for_chunks(blocks, nt, f);
+    }
+}
+
+/// L2-sized work for `for_blocks`' callers: from `PAR_L2_MIN_BYTES` up to
+/// the dynamic split's `PAR_MIN_BYTES`.
+pub(crate) fn l2_sized(bytes: usize) -> bool {
+    fixed_split(bytes)
+}
+
 /// Chunks per thread: enough that a late thread costs little.
 const CHUNKS_PER_THREAD: usize = 8;
 
@@ -150,15 +170,7 @@ where
         // exactly one thread.
         unsafe { *out.get().add(c) = f(lo, hi) };
     };
-    let nt = threads_for(bytes);
-    if fixed_split(bytes) && nt > 1 && nchunks > 1 {
-        // Thread piece t always takes the same chunks (t of nt equal runs).
-        parallel_for(nt.min(nchunks), &|t, parts| {
-            (nchunks * t / parts..nchunks * (t + 1) / parts).for_each(one)
-        });
-    } else {
-        for_chunks(nchunks, nt, &one);
-    }
+    for_blocks(nchunks, threads_for(bytes), fixed_split(bytes), &one);
     let mut s = parts[0];
     for p in &parts[1..nchunks] {
         s += *p;

@@ -17,7 +17,7 @@
 
 use super::{check_inc, check_len, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
-use crate::blas::level1::par::{for_chunks, for_ranges_in};
+use crate::blas::level1::par::{for_blocks, for_ranges_in, l2_sized};
 use crate::blas::Op;
 use crate::error::Result;
 use crate::kernels::vector::kernels;
@@ -27,11 +27,12 @@ use crate::scalar::Scalar;
 use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
-/// Bytes of A each extra thread must get before a not-transposed product
-/// is split: below this A fits one core's L2, and its column blocks (whose
-/// partial sums must be added in a fixed order) land on either core from
-/// call to call. The transposed form splits into one fixed column range
-/// per thread from L2 sizes on (`level1::par::for_ranges_in`).
+/// Bytes of A each extra thread must get before a product is split into
+/// dynamically claimed column blocks. L2-sized products (`l2_sized`: 256
+/// KiB up to twice this) split into one fixed block per thread instead, so
+/// that each core keeps its half of A in its L2 from call to call: the
+/// transposed form by column ranges (`for_ranges_in`), the axpy form into
+/// two column blocks whose partial sums are added in order.
 const PAR_BYTES_PER_THREAD: usize = 1 << 20;
 
 /// Bytes of A per column block of a split axpy-form product, beyond the
@@ -163,10 +164,19 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     let k = kernels::<T>(isa());
     let ci = usize::from(conj);
     let bytes = m * n * core::mem::size_of::<T>();
-    let nt = threads_for(bytes);
+    // L2-sized A: the axpy form runs two column blocks, one per thread
+    // (the same each call, see `level1::par`).
+    let l2 = l2_sized(bytes);
+    let nt = if l2 {
+        num_threads().min(2)
+    } else {
+        threads_for(bytes)
+    };
     // Column blocks of the axpy form: from the size only (see below).
     let groups = if bytes >= 2 * PAR_BYTES_PER_THREAD {
         (bytes / GROUP_BYTES).clamp(2, 8)
+    } else if l2 {
+        2
     } else {
         1
     };
@@ -197,7 +207,7 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     if nt <= 1 && groups < 2 {
         return (k.gemv_n[ci])(m, n, a, lda, alpha, x, incx, y);
     }
-    gemv_n_grouped(k, ci, m, n, alpha, a, lda, x, incx, y, groups, nt)
+    gemv_n_grouped(k, ci, m, n, alpha, a, lda, x, incx, y, groups, nt, l2)
 }
 
 /// The axpy form of a large product: column-major memory splits well only
@@ -223,6 +233,7 @@ unsafe fn gemv_n_grouped<T: Scalar>(
     y: *mut T,
     groups: usize,
     nt: usize,
+    fixed: bool,
 ) {
     with_buffer(
         Slot::A,
@@ -231,7 +242,7 @@ unsafe fn gemv_n_grouped<T: Scalar>(
             let parts: *mut T = buf.as_mut_ptr();
             let sh = Shared(a, x, parts);
             let yy = Shared(a, x, y);
-            for_chunks(groups, nt, &|g| {
+            for_blocks(groups, nt, fixed, &|g| {
                 let (a, x, parts) = sh.get();
                 let (j0, j1) = (n * g / groups, n * (g + 1) / groups);
                 let dst = if g == 0 {

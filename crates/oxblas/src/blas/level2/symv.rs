@@ -19,14 +19,14 @@
 
 use super::{check_inc, check_len, check_square, re, scale_y, with_contig_x, with_contig_y};
 use crate::arch::isa;
-use crate::blas::level1::par::for_chunks;
+use crate::blas::level1::par::for_blocks;
 use crate::blas::Uplo;
 use crate::error::Result;
 use crate::kernels::vector::{kernels, Kernels};
 use crate::mat::MatRef;
 use crate::mem::{with_buffer, Slot};
 use crate::scalar::Scalar;
-use crate::threads::{num_threads, parallel_for};
+use crate::threads::num_threads;
 use crate::vec::{VecMut, VecRef};
 
 /// `y = alpha A x + beta y`, A symmetric `n x n` with the `uplo` triangle
@@ -236,16 +236,8 @@ impl<T: Scalar> Sym<T> {
                 // triangle; dst has n elements, written by this block only.
                 unsafe { s.columns(k, n, first, bounds[g], bounds[g + 1], alpha, x, dst) };
             };
-            if tri < 2 * PAR_BLOCK_BYTES {
-                // L2-sized: thread piece t always takes the same blocks, so
-                // each keeps its part of the triangle in its core's L2
-                // across calls (see `level1::par`).
-                parallel_for(nt, &|t, parts| {
-                    (blocks * t / parts..blocks * (t + 1) / parts).for_each(block)
-                });
-            } else {
-                for_chunks(blocks, nt, &block);
-            }
+            // L2-sized: each thread keeps the same block (see `level1::par`).
+            for_blocks(blocks, nt, tri < 2 * PAR_BLOCK_BYTES, &block);
             for g in 1..blocks {
                 // SAFETY: scratch vector g - 1 is complete; y has n elements.
                 unsafe { (k.axpy)(n, T::one(), parts.add((g - 1) * n), y) };
