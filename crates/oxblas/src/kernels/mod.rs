@@ -115,24 +115,36 @@ pub(crate) trait Simd {
     type E: Copy + Scalar;
     type V: Copy;
     const LANES: usize;
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn zero() -> Self::V;
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn splat(x: Self::E) -> Self::V;
+    // SAFETY: caller's contract: the ISA is enabled, and the lanes named are valid to access at p.
     unsafe fn load(p: *const Self::E) -> Self::V;
+    // SAFETY: caller's contract: the ISA is enabled, and the lanes named are valid to access at p.
     unsafe fn store(p: *mut Self::E, v: Self::V);
     /// Loads lanes `0..n` (n <= LANES), zero elsewhere; never touches memory
     /// past lane n.
+    // SAFETY: caller's contract: the ISA is enabled, and the lanes named are valid to access at p.
     unsafe fn load_partial(p: *const Self::E, n: usize) -> Self::V;
     /// Stores lanes `0..n` only.
+    // SAFETY: caller's contract: the ISA is enabled, and the lanes named are valid to access at p.
     unsafe fn store_partial(p: *mut Self::E, n: usize, v: Self::V);
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn add(a: Self::V, b: Self::V) -> Self::V;
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn mul(a: Self::V, b: Self::V) -> Self::V;
     /// a*b + c, one rounding.
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn fma(a: Self::V, b: Self::V, c: Self::V) -> Self::V;
     /// Swap each (re, im) lane pair.
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn swap_pairs(a: Self::V) -> Self::V;
     /// Even lanes a*b - c, odd lanes a*b + c.
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn fmaddsub(a: Self::V, b: Self::V, c: Self::V) -> Self::V;
     /// x*y + z on scalars with one rounding (the FMA instruction).
+    // SAFETY: caller's contract: call only where the implementing ISA is enabled (register-only).
     unsafe fn fma_scalar(x: Self::E, y: Self::E, z: Self::E) -> Self::E;
 }
 
@@ -233,6 +245,35 @@ fn prefetch_packed_b<E>(p: *const E) {
 /// (dgemm 4096 +7%, 2048 +1-2%, 256 +2%, sgemm 2048 +3%; complex tiles,
 /// with 12 lines, +0.4-2.7%; Zen 5, paired runs).
 const C_PREFETCH_SPACING: usize = 4;
+
+/// The k loop of the real and complex kernels: `$k` calls of `$step`.
+/// When the C tile is column-major (`$c_cols`) and the loop long enough,
+/// the tile's first `min($n, NR)` columns (`$col_bytes` each, `$col_stride`
+/// bytes apart from the byte pointer `$c`) are prefetched over the first
+/// steps, one column every `C_PREFETCH_SPACING` steps. A macro, not a
+/// function taking the step closure: the closure must be called from the
+/// kernel's own `#[target_feature]` body, where its intrinsics inline (one
+/// level further down it was compiled as a call without the ISA, 2-50x
+/// slower).
+macro_rules! k_loop {
+    ($nr:expr, $k:expr, $step:ident, $c_cols:expr, $c:expr, $col_stride:expr, $col_bytes:expr, $n:expr) => {{
+        let mut done = 0;
+        if $c_cols && $k >= C_PREFETCH_SPACING * $nr && $k >= PREFETCH_MIN_K {
+            for j in 0..$nr {
+                if j < $n {
+                    prefetch_lines($c.wrapping_offset(j as isize * $col_stride), $col_bytes);
+                }
+                for _ in 0..C_PREFETCH_SPACING {
+                    $step();
+                }
+            }
+            done = C_PREFETCH_SPACING * $nr;
+        }
+        for _ in done..$k {
+            $step();
+        }
+    }};
+}
 
 /// The part of a k step common to the real and complex kernels: the
 /// packed-B prefetch and the MV vectors of A.
@@ -335,27 +376,17 @@ pub(crate) unsafe fn real_kernel<
         pa = pa.offset(a_cs);
         off += b_rs;
     };
-    // The C tile is prefetched one column per C_PREFETCH_SPACING k steps
-    // over the first steps of the loop, not all at once before it.
-    let mut done = 0;
-    if rs_c == 1 && k >= C_PREFETCH_SPACING * NR && k >= PREFETCH_MIN_K {
-        let cols_c = n.min(NR);
-        for j in 0..NR {
-            if j < cols_c {
-                prefetch_lines(
-                    c.wrapping_offset(j as isize * cs_c) as *const u8,
-                    m.min(mr) * core::mem::size_of::<S::E>(),
-                );
-            }
-            for _ in 0..C_PREFETCH_SPACING {
-                step();
-            }
-        }
-        done = C_PREFETCH_SPACING * NR;
-    }
-    for _ in done..k {
-        step();
-    }
+    let elem = core::mem::size_of::<S::E>();
+    k_loop!(
+        NR,
+        k,
+        step,
+        rs_c == 1,
+        c as *const u8,
+        cs_c * elem as isize,
+        m.min(mr) * elem,
+        n
+    );
 
     if rs_c == 1 && (MASKED || m == mr) {
         let va = S::splat(alpha);
@@ -523,26 +554,17 @@ pub(crate) unsafe fn complex_kernel<
         pa = pa.offset(2 * a_cs);
         off += b_rs;
     };
-    // C prefetched one column per C_PREFETCH_SPACING steps, as in the real
-    // kernel.
-    let mut done = 0;
-    if rs_c == 1 && k >= C_PREFETCH_SPACING * NR && k >= PREFETCH_MIN_K {
-        for j in 0..NR {
-            if j < n {
-                prefetch_lines(
-                    c.wrapping_offset(j as isize * cs_c) as *const u8,
-                    m.min(mr) * 2 * core::mem::size_of::<S::E>(),
-                );
-            }
-            for _ in 0..C_PREFETCH_SPACING {
-                step();
-            }
-        }
-        done = C_PREFETCH_SPACING * NR;
-    }
-    for _ in done..k {
-        step();
-    }
+    let elem = 2 * core::mem::size_of::<S::E>();
+    k_loop!(
+        NR,
+        k,
+        step,
+        rs_c == 1,
+        c as *const u8,
+        cs_c * elem as isize,
+        m.min(mr) * elem,
+        n
+    );
 
     // Combine the two accumulators and apply alpha, all in registers.
     let one = S::splat(<S::E as Scalar>::one());

@@ -65,8 +65,9 @@ fn threads_for(bytes: usize) -> usize {
     }
 }
 
-/// L2-sized operations split into one fixed range per thread.
-fn fixed_split(bytes: usize) -> bool {
+/// L2-sized work (`PAR_L2_MIN_BYTES` up to `PAR_MIN_BYTES`), split into
+/// one fixed range or block per thread.
+pub(crate) fn l2_sized(bytes: usize) -> bool {
     (PAR_L2_MIN_BYTES..PAR_MIN_BYTES).contains(&bytes)
 }
 
@@ -100,12 +101,6 @@ pub(crate) fn for_blocks(blocks: usize, nt: usize, fixed: bool, f: &(dyn Fn(usiz
     }
 }
 
-/// L2-sized work for `for_blocks`' callers: from `PAR_L2_MIN_BYTES` up to
-/// the dynamic split's `PAR_MIN_BYTES`.
-pub(crate) fn l2_sized(bytes: usize) -> bool {
-    fixed_split(bytes)
-}
-
 /// Chunks per thread: enough that a late thread costs little.
 const CHUNKS_PER_THREAD: usize = 8;
 
@@ -131,22 +126,10 @@ pub(crate) fn for_ranges_in(
     if nt <= 1 || n <= unit {
         return f(0, n);
     }
-    if fixed_split(bytes) {
-        let piece = n.div_ceil(nt).next_multiple_of(unit);
-        return parallel_for(nt, &|t, parts| {
-            // `parts` is nt, or 1 when the pool ran the call serially.
-            let (lo, hi) = if parts == nt {
-                ((t * piece).min(n), ((t + 1) * piece).min(n))
-            } else {
-                (0, n)
-            };
-            if lo < hi {
-                f(lo, hi)
-            }
-        });
-    }
-    let chunk = n.div_ceil(nt * CHUNKS_PER_THREAD).next_multiple_of(unit);
-    for_chunks(n.div_ceil(chunk), nt, &|c| {
+    let fixed = l2_sized(bytes);
+    let per_thread = if fixed { 1 } else { CHUNKS_PER_THREAD };
+    let chunk = n.div_ceil(nt * per_thread).next_multiple_of(unit);
+    for_blocks(n.div_ceil(chunk), nt, fixed, &|c| {
         f(c * chunk, ((c + 1) * chunk).min(n))
     });
 }
@@ -170,7 +153,7 @@ where
         // exactly one thread.
         unsafe { *out.get().add(c) = f(lo, hi) };
     };
-    for_blocks(nchunks, threads_for(bytes), fixed_split(bytes), &one);
+    for_blocks(nchunks, threads_for(bytes), l2_sized(bytes), &one);
     let mut s = parts[0];
     for p in &parts[1..nchunks] {
         s += *p;

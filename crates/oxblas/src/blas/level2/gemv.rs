@@ -164,21 +164,21 @@ pub(crate) unsafe fn gemv_colmajor<T: Scalar>(
     let k = kernels::<T>(isa());
     let ci = usize::from(conj);
     let bytes = m * n * core::mem::size_of::<T>();
-    // L2-sized A: the axpy form runs two column blocks, one per thread
-    // (the same each call, see `level1::par`).
+    // Column blocks of the axpy form: from the size only (see below);
+    // L2-sized A runs two, one per thread (the same each call, see
+    // `level1::par`).
     let l2 = l2_sized(bytes);
-    let nt = if l2 {
-        num_threads().min(2)
-    } else {
-        threads_for(bytes)
-    };
-    // Column blocks of the axpy form: from the size only (see below).
     let groups = if bytes >= 2 * PAR_BYTES_PER_THREAD {
         (bytes / GROUP_BYTES).clamp(2, 8)
     } else if l2 {
         2
     } else {
         1
+    };
+    let nt = if l2 {
+        num_threads().min(groups)
+    } else {
+        threads_for(bytes)
     };
     if trans {
         // Dot form: ranges of whole columns (multiples of 8, contiguous

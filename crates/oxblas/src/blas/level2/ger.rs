@@ -112,11 +112,8 @@ fn ger_impl<T: Scalar>(
             }
         };
         // Column ranges: one per thread at L2 sizes, claimed dynamically
-        // beyond (see `level1::par`).
-        let isa = crate::arch::isa();
-        for_ranges_in(nb, 1, bytes, &|j0, j1| {
-            crate::arch::with_isa(isa, || cols(j0, j1))
-        });
+        // beyond (see `level1::par`; pool pieces run with this thread's ISA).
+        for_ranges_in(nb, 1, bytes, &cols);
     });
     Ok(())
 }

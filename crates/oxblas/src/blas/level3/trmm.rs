@@ -78,6 +78,7 @@ impl<T: Scalar> Tri<T> {
     }
     /// Inverse of the `s x s` leaf by substitution on the identity (column
     /// j of the inverse solves T x = e_j; it shares T's triangle).
+    // SAFETY: as `dense`: s is no larger than the view; only `dense` reads T.
     unsafe fn dense_inverse(&self, s: usize) -> Dense<T> {
         let t = self.dense(s);
         let mut inv = Dense::zeros(s, s);
@@ -125,6 +126,7 @@ fn safe_div<T: Scalar>(a: T, b: T) -> T {
 }
 
 /// `B = alpha * T * B`, T m x m, B m x n.
+// SAFETY: t's view is m x m and b a valid, exclusive m x n block (callers check shapes); the halves passed down are sub-views of both.
 unsafe fn trmm_left<T: Scalar>(t: Tri<T>, alpha: T, b: Block<T>) {
     let m = b.m;
     if m == 0 || b.n == 0 {
@@ -185,6 +187,7 @@ unsafe fn trmm_left<T: Scalar>(t: Tri<T>, alpha: T, b: Block<T>) {
 }
 
 /// Solves `T * X = B` in place (B becomes X), T m x m.
+// SAFETY: as `trmm_left`: t is m x m, b a valid exclusive m x n block; recursion passes sub-views.
 unsafe fn trsm_left<T: Scalar>(t: Tri<T>, b: Block<T>) {
     let m = b.m;
     if m == 0 || b.n == 0 {
